@@ -1,0 +1,94 @@
+# Shared shell functions for ./traffic. Sourced, not executed.
+# Every function here is idempotent: running it twice does no harm.
+
+: "${TRAFFIC_ROOT:?TRAFFIC_ROOT must be set}"
+STATE_DIR="${TRAFFIC_STATE_DIR:-$TRAFFIC_ROOT/.traffic}"
+PG_BIN="${PG_BIN:-/usr/lib/postgresql/15/bin}"
+PG_PORT="${TRAFFIC_PG_PORT:-55432}"
+KAFKA_PORT="${TRAFFIC_KAFKA_PORT:-59092}"
+DEBIAN_PACKAGES=(postgresql-15 postgresql-15-postgis-3 tesseract-ocr tesseract-ocr-eng sumo sumo-tools chromium chromium-driver)
+export SUMO_HOME="${SUMO_HOME:-/usr/share/sumo}"
+
+say() { printf '\033[1m[traffic]\033[0m %s\n' "$*" >&2; }
+die() { printf '[traffic] error: %s\n' "$*" >&2; exit 1; }
+
+# Install the Debian packages the product needs, only those that are missing.
+ensure_packages() {
+  command -v java >/dev/null || die "no 'java' on PATH: install a JDK 17 (apt-get install openjdk-17-jdk-headless)"
+  local missing=() p
+  for p in "${DEBIAN_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  say "installing missing Debian packages: ${missing[*]}"
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null && sudo -n true 2>/dev/null; then sudo="sudo"
+    else die "not root and no password-less sudo. Ask an administrator to run:
+  apt-get install -y --no-install-recommends ${missing[*]}
+then run this command again."; fi
+  fi
+  command -v apt-get >/dev/null || die "no apt-get: this is not a Debian-like system. Install by hand: ${missing[*]}"
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq \
+    || die "apt-get update failed (no network to the Debian mirror?). Install by hand: ${missing[*]}"
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
+    || die "apt-get install failed for: ${missing[*]}"
+  say "installed: ${missing[*]}"
+}
+
+mvnw() { "$TRAFFIC_ROOT/mvnw" -B -ntp "$@"; }
+
+# Build all modules (no tests) unless the jars are newer than every source file.
+build_quiet() {
+  local stamp="$STATE_DIR/build.stamp"
+  mkdir -p "$STATE_DIR"
+  if [ -f "$stamp" ] && [ -z "$(find "$TRAFFIC_ROOT" -path "$TRAFFIC_ROOT/.traffic" -prune -o \
+        \( -name '*.java' -o -name 'pom.xml' -o -path '*/src/main/resources/*' \) -newer "$stamp" -print -quit)" ]; then
+    return 0
+  fi
+  say "building (mvn install -DskipTests) …"
+  mvnw -q install -DskipTests || die "build failed"
+  touch "$stamp"
+}
+
+# --- PostgreSQL + PostGIS: a private cluster in a project folder on a non-default port ---
+_as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+# pg_up DIR PORT [extra postgres -c options…]: init (once) and start a cluster; create db 'traffic' with PostGIS.
+pg_up() {
+  local dir="$1" port="$2"; shift 2
+  mkdir -p "$dir"
+  [ "$(id -u)" -eq 0 ] && chown postgres: "$dir"
+  if [ ! -f "$dir/data/PG_VERSION" ]; then
+    _as_pg "$PG_BIN/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null \
+      || die "initdb failed in $dir"
+  fi
+  if ! _as_pg "$PG_BIN/pg_ctl" -D "$dir/data" status >/dev/null 2>&1; then
+    _as_pg "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/postgres.log" -w \
+      -o "-p $port -k $dir -c listen_addresses=localhost $*" start >/dev/null \
+      || die "PostgreSQL did not start; see $dir/postgres.log"
+  fi
+  psql_at "$port" postgres -tAc "SELECT 1 FROM pg_database WHERE datname='traffic'" | grep -q 1 \
+    || psql_at "$port" postgres -qc "CREATE DATABASE traffic" >/dev/null
+  psql_at "$port" traffic -qc "CREATE EXTENSION IF NOT EXISTS postgis" >/dev/null
+}
+pg_down() { local dir="$1"; [ -f "$dir/data/PG_VERSION" ] && _as_pg "$PG_BIN/pg_ctl" -D "$dir/data" -m fast stop >/dev/null 2>&1 || true; }
+psql_at() { local port="$1" db="$2"; shift 2; "$PG_BIN/psql" -h localhost -p "$port" -U postgres -d "$db" "$@"; }
+
+# --- tests ---
+# One PostGIS cluster for the whole run; every test JVM makes its own database in it
+# (see test-support's PostgisExtension). Kafka runs in-process, one broker per test JVM.
+run_tests() {
+  local dir="$STATE_DIR/test-pg" port="${TRAFFIC_TEST_PG_PORT:-55433}"
+  pg_down "$dir"; rm -rf "$dir"
+  say "starting the test PostGIS cluster on port $port"
+  pg_up "$dir" "$port" -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300
+  trap 'pg_down "'"$dir"'"' EXIT
+  export TRAFFIC_TEST_PG_URL="jdbc:postgresql://localhost:$port/postgres?user=postgres"
+  mvnw verify "$@"
+}
+
+# --- local stack for the demo and manual use ---
+stack_up()     { pg_up "$STATE_DIR/pg" "$PG_PORT"; say "PostGIS: jdbc:postgresql://localhost:$PG_PORT/traffic (user postgres)"; }
+stack_down()   { pg_down "$STATE_DIR/pg"; }
+stack_status() { if _as_pg "$PG_BIN/pg_ctl" -D "$STATE_DIR/pg/data" status >/dev/null 2>&1; then echo "postgis: up on $PG_PORT"; else echo "postgis: down"; fi; }
