@@ -1,0 +1,388 @@
+package pl.kielce.traffic.anpr.recognition;
+
+import org.opencv.core.Core;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.opencv.core.MatOfByte;
+import org.opencv.core.Point;
+import org.opencv.core.Rect;
+import org.opencv.core.Scalar;
+import org.opencv.core.Size;
+import org.opencv.imgcodecs.Imgcodecs;
+import org.opencv.imgproc.Imgproc;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads licence plates from a photo: OpenCV proposes plate regions, each is deskewed and scaled to a fixed
+ * character height, binarised (Otsu and adaptive) and segmented into a row of glyphs; glyphs are classified
+ * by a k-NN on HOG features, the best candidates are also read by Tesseract (raw-line mode, whitelist) and
+ * the two are fused per position; the Polish plate grammar then picks the text. Thread-safe: OpenCV work is
+ * per call and Tesseract handles come from a pool.
+ */
+public final class PlateRecognizer implements AutoCloseable {
+    static final double TARGET_CHAR_HEIGHT = 40;
+    private static final String WHITELIST = Glyphs.ALPHABET;
+
+    /** Tuning knobs; {@link #defaults()} is what the CLI and the gateway use. */
+    public record Settings(int maxRegions, int topN, int tesseractCandidates, double tesseractWeight) {
+        public static Settings defaults() {
+            return new Settings(10, 5, 2, 0.35);
+        }
+    }
+
+    private final GlyphClassifier classifier;
+    private final TesseractPool tesseract;
+    private final PlateGrammar grammar;
+    private final PlateLocaliser localiser;
+    private final Settings settings;
+
+    public PlateRecognizer(GlyphClassifier classifier, TesseractPool tesseract, PlateGrammar grammar, Settings settings) {
+        OpenCv.load();
+        this.classifier = classifier;
+        this.tesseract = tesseract;
+        this.grammar = grammar;
+        this.settings = settings;
+        this.localiser = new PlateLocaliser(settings.maxRegions());
+    }
+
+    /** The standard recogniser: font-trained classifier, Polish districts, a Tesseract pool of {@code poolSize}. */
+    public static PlateRecognizer createDefault(int poolSize) {
+        OpenCv.load();
+        GlyphClassifier c = GlyphClassifier.fromFonts(GlyphClassifier.defaultFonts(), 42);
+        TesseractPool t = new TesseractPool(poolSize, TesseractPool.dataPathFromEnvironment(), WHITELIST, 13);
+        return new PlateRecognizer(c, t, PlateGrammar.polishDefault(), Settings.defaults());
+    }
+
+    /** Decodes a JPEG/PNG; throws {@link IllegalArgumentException} when the bytes are not a readable image. */
+    public static Mat decode(byte[] encoded) {
+        OpenCv.load();
+        if (encoded == null || encoded.length == 0) {
+            throw new IllegalArgumentException("image is empty");
+        }
+        Mat img = Imgcodecs.imdecode(new MatOfByte(encoded), Imgcodecs.IMREAD_COLOR);
+        if (img.empty() || img.cols() < 16 || img.rows() < 16) {
+            throw new IllegalArgumentException("image could not be decoded as JPEG or PNG (or is smaller than 16x16)");
+        }
+        return img;
+    }
+
+    public PlateReading recognise(byte[] encoded) {
+        Mat img = decode(encoded);
+        try {
+            return recognise(img);
+        } finally {
+            img.release();
+        }
+    }
+
+    public PlateReading recognise(Mat bgrInput) {
+        Mat bgr = bgrInput;
+        double downscale = 1.0;
+        int longSide = Math.max(bgr.cols(), bgr.rows());
+        if (longSide > 1600) {
+            downscale = 1600.0 / longSide;
+            bgr = new Mat();
+            Imgproc.resize(bgrInput, bgr, new Size(), downscale, downscale, Imgproc.INTER_AREA);
+        }
+        Mat gray = new Mat();
+        Imgproc.cvtColor(bgr, gray, Imgproc.COLOR_BGR2GRAY);
+        List<PlateRegion> regions = localiser.propose(bgr, gray);
+        List<Segmented> segs = new ArrayList<>();
+        for (PlateRegion r : regions) {
+            Segmented s = readRegion(bgr, gray, r);
+            if (s != null) {
+                segs.add(s);
+            }
+        }
+        segs.sort(Comparator.comparingDouble(Segmented::score).reversed());
+        // Tesseract on the most promising few, fused per position with the classifier
+        for (int i = 0; i < Math.min(settings.tesseractCandidates(), segs.size()); i++) {
+            segs.set(i, withTesseract(segs.get(i)));
+        }
+        segs.sort(Comparator.comparingDouble(Segmented::score).reversed());
+        Map<String, PlateCandidate> out = new LinkedHashMap<>();
+        for (Segmented s : segs) {
+            for (PlateGrammar.Reading rd : s.readings()) {
+                if (out.size() >= settings.topN()) {
+                    break;
+                }
+                double conf = confidence(rd, s);
+                PlateBox box = scaleBox(s.box(), 1 / downscale);
+                out.putIfAbsent(rd.text(), new PlateCandidate(rd.text(), conf, box));
+                if (out.size() >= settings.topN() || rd != s.readings().get(0)) {
+                    break;
+                }
+            }
+        }
+        gray.release();
+        if (bgr != bgrInput) {
+            bgr.release();
+        }
+        List<PlateCandidate> list = new ArrayList<>(out.values());
+        list.sort(Comparator.comparingDouble(PlateCandidate::confidence).reversed());
+        return new PlateReading(list);
+    }
+
+    private static double confidence(PlateGrammar.Reading rd, Segmented s) {
+        double perChar = Math.exp((rd.logScore() - (rd.layout().equals("free") ? PlateGrammar.FREE_PENALTY : 0))
+                / rd.text().length());
+        double c = perChar * (rd.layout().equals("free") ? 0.8 : 1.0) * s.shapeQuality();
+        return Math.max(0, Math.min(1, c));
+    }
+
+    private static PlateBox scaleBox(PlateBox b, double f) {
+        if (f == 1.0) {
+            return b;
+        }
+        return new PlateBox((int) Math.round(b.x() * f), (int) Math.round(b.y() * f),
+                Math.max(1, (int) Math.round(b.width() * f)), Math.max(1, (int) Math.round(b.height() * f)));
+    }
+
+    /** A segmented region: its glyphs (normalised), class probabilities, decoded readings and photo box. */
+    record Segmented(List<Mat> glyphs, List<Double> aspects, double[][] probs, List<PlateGrammar.Reading> readings,
+                     PlateBox box, double shapeQuality, String method) {
+        double score() {
+            PlateGrammar.Reading r = readings.get(0);
+            double perChar = (r.logScore() - (r.layout().equals("free") ? PlateGrammar.FREE_PENALTY : 0)) / r.text().length();
+            return perChar + (r.layout().equals("free") ? -0.25 : 0) + Math.log(shapeQuality);
+        }
+    }
+
+    Segmented readRegion(Mat bgr, Mat gray, PlateRegion r) {
+        double ch = Math.max(8, r.charHeight());
+        double scale = Math.max(0.4, Math.min(5.0, TARGET_CHAR_HEIGHT / ch));
+        double angle = r.angleDegrees();
+        Segmented best = null;
+        for (int pass = 0; pass < 2; pass++) {
+            Warp w = warp(bgr, gray, r, angle, scale);
+            Segmentation seg = segment(w.gray, w.color);
+            if (seg == null) {
+                w.release();
+                return best;
+            }
+            double skew = seg.skewDegrees();
+            if (pass == 0 && Math.abs(skew) > 1.5) {
+                angle += skew;
+                w.release();
+                seg.release();
+                continue;
+            }
+            best = classify(seg, w, r);
+            w.release();
+            seg.release();
+            break;
+        }
+        return best;
+    }
+
+    private record Warp(Mat gray, Mat color, Mat inverse) {
+        void release() {
+            gray.release();
+            color.release();
+            inverse.release();
+        }
+    }
+
+    private static Warp warp(Mat bgr, Mat gray, PlateRegion r, double angle, double scale) {
+        int outW = (int) Math.max(16, Math.round(r.width() * scale));
+        int outH = (int) Math.max(16, Math.round(r.height() * scale));
+        Mat m = Imgproc.getRotationMatrix2D(new Point(r.cx(), r.cy()), angle, scale);
+        m.put(0, 2, m.get(0, 2)[0] + outW / 2.0 - r.cx());
+        m.put(1, 2, m.get(1, 2)[0] + outH / 2.0 - r.cy());
+        Mat g = new Mat();
+        Imgproc.warpAffine(gray, g, m, new Size(outW, outH), Imgproc.INTER_CUBIC, Core.BORDER_REPLICATE);
+        Mat c = new Mat();
+        Imgproc.warpAffine(bgr, c, m, new Size(outW, outH), Imgproc.INTER_LINEAR, Core.BORDER_REPLICATE);
+        Mat inv = new Mat();
+        Imgproc.invertAffineTransform(m, inv);
+        m.release();
+        return new Warp(g, c, inv);
+    }
+
+    /** The chosen binarisation, its labels and the character row (left to right). */
+    private record Segmentation(Mat binary, Mat labels, List<Blob> row, double quality) {
+        double skewDegrees() {
+            int n = row.size();
+            double mx = 0, my = 0;
+            for (Blob b : row) {
+                mx += b.cx();
+                my += b.bottom();
+            }
+            mx /= n;
+            my /= n;
+            double sxy = 0, sxx = 0;
+            for (Blob b : row) {
+                sxy += (b.cx() - mx) * (b.bottom() - my);
+                sxx += (b.cx() - mx) * (b.cx() - mx);
+            }
+            return sxx == 0 ? 0 : Math.toDegrees(Math.atan(sxy / sxx));
+        }
+
+        void release() {
+            binary.release();
+            labels.release();
+        }
+    }
+
+    private static Segmentation segment(Mat gray, Mat color) {
+        Segmentation best = null;
+        Mat hsv = new Mat();
+        Imgproc.cvtColor(color, hsv, Imgproc.COLOR_BGR2HSV);
+        for (int method = 0; method < 2; method++) {
+            Mat bin = new Mat();
+            if (method == 0) {
+                Imgproc.threshold(gray, bin, 0, 255, Imgproc.THRESH_BINARY_INV | Imgproc.THRESH_OTSU);
+            } else {
+                Imgproc.adaptiveThreshold(gray, bin, 255, Imgproc.ADAPTIVE_THRESH_GAUSSIAN_C, Imgproc.THRESH_BINARY_INV,
+                        (int) (TARGET_CHAR_HEIGHT * 1.2) | 1, 7);
+            }
+            Mat labels = new Mat();
+            List<Blob> blobs = CharacterRows.blobs(bin, labels, (int) (TARGET_CHAR_HEIGHT * 0.45),
+                    (int) Math.min(gray.rows() - 1, TARGET_CHAR_HEIGHT * 2.0));
+            blobs.removeIf(b -> colourful(hsv, labels, b));
+            List<Blob> row = null;
+            double q = -1;
+            for (List<Blob> cand : CharacterRows.rows(blobs, 4, 1.5)) {
+                if (cand.size() > 10) {
+                    continue;
+                }
+                double cq = rowQuality(cand, gray.cols(), gray.rows());
+                if (cq > q) {
+                    q = cq;
+                    row = cand;
+                }
+            }
+            if (row != null && (best == null || q > best.quality())) {
+                if (best != null) {
+                    best.release();
+                }
+                best = new Segmentation(bin, labels, row, q);
+            } else {
+                bin.release();
+                labels.release();
+            }
+        }
+        hsv.release();
+        return best;
+    }
+
+    private static boolean colourful(Mat hsv, Mat labels, Blob b) {
+        Rect r = new Rect(b.x(), b.y(), b.w(), b.h());
+        Mat mask = new Mat();
+        Core.compare(labels.submat(r), new Scalar(b.label()), mask, Core.CMP_EQ);
+        Scalar mean = Core.mean(hsv.submat(r), mask);
+        mask.release();
+        return mean.val[1] > 110 && mean.val[2] > 70;
+    }
+
+    private static double rowQuality(List<Blob> row, int width, int height) {
+        int n = row.size();
+        double countScore = n >= 5 && n <= 9 ? 1.0 : n == 4 ? 0.6 : Math.max(0.1, 1 - 0.2 * Math.abs(n - 8));
+        double mean = row.stream().mapToDouble(Blob::h).average().orElse(1);
+        double sd = Math.sqrt(row.stream().mapToDouble(b -> (b.h() - mean) * (b.h() - mean)).average().orElse(0));
+        double uniform = Math.max(0.05, 1 - 4 * sd / mean);
+        double cy = row.stream().mapToDouble(Blob::cy).average().orElse(0);
+        double centred = Math.max(0.2, 1 - Math.abs(cy - height / 2.0) / height);
+        return countScore * uniform * centred;
+    }
+
+    private Segmented classify(Segmentation seg, Warp w, PlateRegion r) {
+        List<Mat> glyphs = new ArrayList<>();
+        List<Double> aspects = new ArrayList<>();
+        List<float[]> feats = new ArrayList<>();
+        int x0 = Integer.MAX_VALUE, y0 = Integer.MAX_VALUE, x1 = 0, y1 = 0;
+        for (Blob b : seg.row()) {
+            Rect rect = new Rect(b.x(), b.y(), b.w(), b.h());
+            Mat mask = new Mat();
+            Core.compare(seg.labels().submat(rect), new Scalar(b.label()), mask, Core.CMP_EQ);
+            Mat norm = Glyphs.normalise(mask);
+            double aspect = (double) b.w() / b.h();
+            feats.add(Glyphs.features(norm, aspect));
+            glyphs.add(mask);
+            aspects.add(aspect);
+            norm.release();
+            x0 = Math.min(x0, b.x());
+            y0 = Math.min(y0, b.y());
+            x1 = Math.max(x1, b.right());
+            y1 = Math.max(y1, b.bottom());
+        }
+        double[][] probs = classifier.probabilities(feats);
+        List<PlateGrammar.Reading> readings = grammar.decode(probs);
+        PlateBox box = mapBack(w.inverse(), x0, y0, x1, y1);
+        return new Segmented(glyphs, aspects, probs, readings, box, seg.quality(), r.method());
+    }
+
+    private static PlateBox mapBack(Mat inv, int x0, int y0, int x1, int y1) {
+        double[] m = new double[6];
+        inv.get(0, 0, m);
+        double minX = Double.MAX_VALUE, minY = Double.MAX_VALUE, maxX = -Double.MAX_VALUE, maxY = -Double.MAX_VALUE;
+        int[][] pts = {{x0, y0}, {x1, y0}, {x0, y1}, {x1, y1}};
+        for (int[] p : pts) {
+            double x = m[0] * p[0] + m[1] * p[1] + m[2];
+            double y = m[3] * p[0] + m[4] * p[1] + m[5];
+            minX = Math.min(minX, x);
+            maxX = Math.max(maxX, x);
+            minY = Math.min(minY, y);
+            maxY = Math.max(maxY, y);
+        }
+        int x = (int) Math.max(0, Math.floor(minX));
+        int y = (int) Math.max(0, Math.floor(minY));
+        return new PlateBox(x, y, Math.max(1, (int) Math.ceil(maxX) - x), Math.max(1, (int) Math.ceil(maxY) - y));
+    }
+
+    /** Reads a clean re-typeset line of the glyphs with Tesseract and fuses it position by position. */
+    private Segmented withTesseract(Segmented s) {
+        if (settings.tesseractWeight() <= 0 || tesseract == null) {
+            return s;
+        }
+        int glyphH = 32, gap = 8, margin = 16;
+        int width = margin * 2;
+        List<Mat> scaled = new ArrayList<>();
+        for (Mat g : s.glyphs()) {
+            Mat m = new Mat();
+            double f = (double) glyphH / g.rows();
+            Imgproc.resize(g, m, new Size(Math.max(1, g.cols() * f), glyphH), 0, 0, Imgproc.INTER_AREA);
+            scaled.add(m);
+            width += m.cols() + gap;
+        }
+        Mat line = new Mat(glyphH + 2 * margin, width, CvType.CV_8U, new Scalar(0));
+        int x = margin;
+        for (Mat m : scaled) {
+            m.copyTo(line.submat(new Rect(x, margin, m.cols(), m.rows())));
+            x += m.cols() + gap;
+            m.release();
+        }
+        Core.bitwise_not(line, line);
+        byte[] px = new byte[line.cols() * line.rows()];
+        line.get(0, 0, px);
+        TesseractPool.Ocr ocr = tesseract.recognise(px, line.cols(), line.rows());
+        line.release();
+        String t = ocr.text().toUpperCase().replaceAll("[^A-Z0-9]", "");
+        if (t.length() != s.probs().length) {
+            return s;
+        }
+        double wt = settings.tesseractWeight() * Math.max(0.3, Math.min(1.0, ocr.meanConfidence() / 100.0));
+        double[][] fused = new double[s.probs().length][];
+        for (int i = 0; i < fused.length; i++) {
+            fused[i] = new double[Glyphs.ALPHABET.length()];
+            int ti = Glyphs.ALPHABET.indexOf(t.charAt(i));
+            for (int c = 0; c < fused[i].length; c++) {
+                fused[i][c] = (1 - wt) * s.probs()[i][c] + (c == ti ? wt : 0);
+            }
+        }
+        return new Segmented(s.glyphs(), s.aspects(), fused, grammar.decode(fused), s.box(), s.shapeQuality(),
+                s.method() + "+tess");
+    }
+
+    @Override
+    public void close() {
+        if (tesseract != null) {
+            tesseract.close();
+        }
+    }
+}
