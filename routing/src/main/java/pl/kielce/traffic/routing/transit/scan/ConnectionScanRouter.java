@@ -1,0 +1,598 @@
+package pl.kielce.traffic.routing.transit.scan;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+import pl.kielce.traffic.routing.transit.model.Timetable;
+import pl.kielce.traffic.routing.transit.realtime.RealtimeSnapshot;
+import pl.kielce.traffic.routing.transit.realtime.TripRealtime;
+
+/**
+ * Exact connection scan (CSA, Dibbelt et al.) over the timetable, with arrival times kept per number of
+ * rides so that the answer is the Pareto set (arrival, transfers): the earliest arrival plus the
+ * alternatives with fewer transfers. Arrive-by queries run the mirrored scan over connections ordered
+ * by arrival. Three service days are scanned (the day before for trips running past midnight, the query
+ * day and the next day). Thread-safe: per-query state is thread-confined.
+ */
+public final class ConnectionScanRouter {
+    private static final int INF = Integer.MAX_VALUE / 2;
+    private static final int NEG_INF = -INF;
+    private static final int DAY = 86_400;
+    private static final int[] OFFSETS = {-DAY, 0, DAY};
+    private static final byte ACCESS = 1;
+    private static final byte RIDE = 2;
+    private static final byte WALK = 3;
+
+    private final TransitNetwork network;
+    private final Timetable tt;
+    private final boolean wheelchairUnknownAllowed;
+    private final ThreadLocal<State> state;
+
+    public ConnectionScanRouter(TransitNetwork network, boolean wheelchairUnknownAllowed) {
+        this.network = network;
+        this.tt = network.timetable();
+        this.wheelchairUnknownAllowed = wheelchairUnknownAllowed;
+        this.state = ThreadLocal.withInitial(() -> new State(JourneyQuery.MAX_TRANSFERS_LIMIT + 2, tt.stopCount(), 3 * tt.tripCount()));
+    }
+
+    public TransitNetwork network() {
+        return network;
+    }
+
+    /** Itineraries for the query: the Pareto set of the first search, then later (earlier) searches up to the limit. */
+    public List<Journey> route(JourneyQuery q) {
+        RealtimeSnapshot snap = network.realtime();
+        List<Journey> out = new ArrayList<>();
+        JourneyQuery current = q;
+        for (int round = 0; round < q.limit() && out.size() < q.limit(); round++) {
+            List<Journey> found = q.arriveBy() ? backward(current, snap) : forward(current, snap);
+            boolean added = false;
+            for (Journey j : found) {
+                if (out.size() < q.limit() && out.stream().noneMatch(o -> sameRides(o, j))) {
+                    out.add(j);
+                    added = true;
+                }
+            }
+            if (!added || found.isEmpty()) {
+                break;
+            }
+            // the next search starts just after the earliest departure found (arrive-by: before the latest arrival)
+            if (q.arriveBy()) {
+                int next = found.stream().mapToInt(Journey::arrivalSeconds).max().getAsInt() - 1;
+                if (next < 0) {
+                    break;
+                }
+                current = withTime(q, next);
+            } else {
+                int next = found.stream().mapToInt(ConnectionScanRouter::firstRideDeparture).min().getAsInt() + 1;
+                if (next >= DAY || next <= q.timeSeconds()) {
+                    break;
+                }
+                current = withTime(q, next);
+            }
+        }
+        Comparator<Journey> order = q.arriveBy()
+                ? Comparator.comparingInt(Journey::departureSeconds).reversed().thenComparingInt(Journey::transfers)
+                : Comparator.comparingInt(Journey::arrivalSeconds).thenComparingInt(Journey::transfers);
+        out.sort(order);
+        return out;
+    }
+
+    private static JourneyQuery withTime(JourneyQuery q, int seconds) {
+        return new JourneyQuery(q.fromLat(), q.fromLon(), q.toLat(), q.toLon(), q.date(), seconds, q.arriveBy(),
+                q.maxTransfers(), q.maxWalkMeters(), q.wheelchair(), q.limit());
+    }
+
+    private static int firstRideDeparture(Journey j) {
+        return j.legs().stream().filter(l -> l instanceof JourneyLeg.Ride).mapToInt(JourneyLeg::startSeconds).findFirst()
+                .orElse(j.departureSeconds());
+    }
+
+    private static boolean sameRides(Journey a, Journey b) {
+        List<JourneyLeg> ra = a.legs().stream().filter(l -> l instanceof JourneyLeg.Ride).toList();
+        List<JourneyLeg> rb = b.legs().stream().filter(l -> l instanceof JourneyLeg.Ride).toList();
+        return ra.equals(rb) && (!ra.isEmpty() || a.equals(b));
+    }
+
+    private boolean stopUsable(int stop, boolean wheelchair) {
+        if (!wheelchair) {
+            return true;
+        }
+        byte w = tt.stopWheelchairBoarding[stop];
+        return w == Timetable.ACCESSIBLE || (w == Timetable.ACCESSIBILITY_UNKNOWN && wheelchairUnknownAllowed);
+    }
+
+    private boolean tripUsable(int trip, boolean wheelchair) {
+        if (!wheelchair) {
+            return true;
+        }
+        byte w = tt.tripWheelchairAccessible[trip];
+        return w == Timetable.ACCESSIBLE || (w == Timetable.ACCESSIBILITY_UNKNOWN && wheelchairUnknownAllowed);
+    }
+
+    /** Walking seconds from a point to each stop within maxWalkMeters, else -1; distances in metres into {@code meters}. */
+    private int[] walkTimes(double lat, double lon, int maxWalkMeters, boolean wheelchair, int[] meters) {
+        WalkSettings walk = network.walk();
+        int n = tt.stopCount();
+        int[] secs = new int[n];
+        double latSpan = maxWalkMeters / 111_000.0 + 1e-6;
+        for (int s = 0; s < n; s++) {
+            secs[s] = -1;
+            if (Math.abs(tt.stopLat[s] - lat) > latSpan || !stopUsable(s, wheelchair)) {
+                continue;
+            }
+            double d = Geo.distanceMeters(lat, lon, tt.stopLat[s], tt.stopLon[s]);
+            if (d * walk.detourFactor() <= maxWalkMeters) {
+                secs[s] = walk.walkSeconds(d);
+                meters[s] = (int) Math.round(d);
+            }
+        }
+        return secs;
+    }
+
+    private DayConnections[] days(LocalDate date, RealtimeSnapshot snap) {
+        return new DayConnections[]{network.day(date.minusDays(1), snap), network.day(date, snap), network.day(date.plusDays(1), snap)};
+    }
+
+    // ------------------------------------------------------------------ forward (depart at)
+
+    private List<Journey> forward(JourneyQuery q, RealtimeSnapshot snap) {
+        final int rides = q.maxTransfers() + 1;
+        final int nTrips = tt.tripCount();
+        final boolean wc = q.wheelchair();
+        State st = state.get();
+        st.reset(rides, INF);
+        DayConnections[] days = days(q.date(), snap);
+        Footpaths fp = network.footpaths();
+        WalkSettings walk = network.walk();
+        int[] accessMeters = new int[tt.stopCount()];
+        int[] egressMeters = new int[tt.stopCount()];
+        int[] access = walkTimes(q.fromLat(), q.fromLon(), q.maxWalkMeters(), wc, accessMeters);
+        int[] egress = walkTimes(q.toLat(), q.toLon(), q.maxWalkMeters(), wc, egressMeters);
+        final int t0 = q.timeSeconds();
+        for (int s = 0; s < access.length; s++) {
+            if (access[s] >= 0) {
+                for (int j = 0; j <= rides; j++) {
+                    st.arrival[j][s] = t0 + access[s];
+                    st.kind[j][s] = ACCESS;
+                }
+            }
+        }
+        int[] best = new int[rides + 1];
+        int[] bestEnter = new int[rides + 1];
+        int[] bestExit = new int[rides + 1];
+        int[] bestLevel = new int[rides + 1];
+        Arrays.fill(best, INF);
+        int[] pos = new int[3];
+        for (int k = 0; k < 3; k++) {
+            pos[k] = days[k].firstDepartingAtOrAfter(t0 - OFFSETS[k]);
+        }
+        final int horizon = t0 + walk.searchWindowSeconds();
+        final int slack = walk.alternativeSlackSeconds();
+        int bestAll = INF;
+        int stopAt = horizon;
+        while (true) {
+            int k = -1;
+            int td = INF;
+            for (int x = 0; x < 3; x++) {
+                if (pos[x] < days[x].size) {
+                    int v = days[x].departure[pos[x]] + OFFSETS[x];
+                    if (v < td) {
+                        td = v;
+                        k = x;
+                    }
+                }
+            }
+            if (k < 0 || td > stopAt) {
+                break;
+            }
+            DayConnections dc = days[k];
+            int c = pos[k]++;
+            int trip = dc.trip[c];
+            if (!tripUsable(trip, wc)) {
+                continue;
+            }
+            int ti = k * nTrips + trip;
+            int from = dc.fromStop[c];
+            if (dc.canBoard[c] && stopUsable(from, wc)) {
+                for (int j = 0; j < rides; j++) {
+                    if (st.arrival[j][from] <= td) {
+                        if (j + 1 < st.tripLevel[ti]) {
+                            st.tripLevel[ti] = j + 1;
+                            st.tripConnection[ti] = (k << 24) | c;
+                        }
+                        break;
+                    }
+                }
+            }
+            int kt = st.tripLevel[ti];
+            if (kt == INF) {
+                continue;
+            }
+            int to = dc.toStop[c];
+            if (!dc.canAlight[c] || !stopUsable(to, wc)) {
+                continue;
+            }
+            int ta = dc.arrival[c] + OFFSETS[k];
+            int code = (k << 24) | c;
+            boolean improved = false;
+            for (int j = kt; j <= rides; j++) {
+                if (ta < st.arrival[j][to]) {
+                    st.arrival[j][to] = ta;
+                    st.kind[j][to] = RIDE;
+                    st.ptrA[j][to] = st.tripConnection[ti];
+                    st.ptrB[j][to] = code;
+                    st.ptrLevel[j][to] = kt;
+                    improved = true;
+                } else {
+                    break;
+                }
+            }
+            if (improved) {
+                for (int f = fp.first[to]; f < fp.first[to + 1]; f++) {
+                    int s2 = fp.target[f];
+                    int t2 = ta + fp.seconds[f];
+                    for (int j = kt; j <= rides; j++) {
+                        if (t2 < st.arrival[j][s2]) {
+                            st.arrival[j][s2] = t2;
+                            st.kind[j][s2] = WALK;
+                            st.ptrA[j][s2] = to;
+                        } else {
+                            break;
+                        }
+                    }
+                }
+            }
+            if (egress[to] >= 0) {
+                int te = ta + egress[to];
+                for (int j = kt; j <= rides; j++) {
+                    if (te < best[j]) {
+                        best[j] = te;
+                        bestEnter[j] = st.tripConnection[ti];
+                        bestExit[j] = code;
+                        bestLevel[j] = kt;
+                    } else {
+                        break;
+                    }
+                }
+                if (te < bestAll) {
+                    bestAll = te;
+                }
+                stopAt = Math.min(horizon, Math.min(best[1], bestAll + slack));
+            }
+        }
+
+        List<Journey> candidates = new ArrayList<>();
+        for (int j = 1; j <= rides; j++) {
+            if (best[j] < INF && best[j] <= bestAll + slack && (j == 1 || best[j] < best[j - 1])) {
+                Journey journey = buildForward(st, days, snap, j, bestEnter[j], bestExit[j], bestLevel[j],
+                        access, accessMeters, egress, egressMeters);
+                if (journey != null) {
+                    candidates.add(journey);
+                }
+            }
+        }
+        double direct = Geo.distanceMeters(q.fromLat(), q.fromLon(), q.toLat(), q.toLon());
+        if (direct * walk.detourFactor() <= q.maxWalkMeters()) {
+            candidates.add(new Journey(List.of(new JourneyLeg.Walk(-1, -1, t0, t0 + walk.walkSeconds(direct), (int) Math.round(direct)))));
+        }
+        return pareto(candidates, false);
+    }
+
+    private Journey buildForward(State st, DayConnections[] days, RealtimeSnapshot snap, int level, int enter, int exit,
+                                 int boardLevel, int[] access, int[] accessMeters, int[] egress, int[] egressMeters) {
+        List<JourneyLeg> reversed = new ArrayList<>();
+        JourneyLeg.Ride last = ride(days, snap, enter, exit);
+        int lastStop = days[exit >>> 24].toStop[exit & 0xFFFFFF];
+        reversed.add(new JourneyLeg.Walk(lastStop, -1, last.endSeconds(), last.endSeconds() + egress[lastStop], egressMeters[lastStop]));
+        reversed.add(last);
+        int stop = days[enter >>> 24].fromStop[enter & 0xFFFFFF];
+        int lv = boardLevel - 1;
+        int nextStart = last.startSeconds();
+        for (int guard = 0; guard < 64; guard++) {
+            byte kind = st.kind[lv][stop];
+            if (kind == ACCESS) {
+                reversed.add(new JourneyLeg.Walk(-1, stop, nextStart - access[stop], nextStart, accessMeters[stop]));
+                List<JourneyLeg> legs = new ArrayList<>(reversed);
+                java.util.Collections.reverse(legs);
+                return new Journey(legs);
+            } else if (kind == RIDE) {
+                int a = st.ptrA[lv][stop];
+                int b = st.ptrB[lv][stop];
+                int pl = st.ptrLevel[lv][stop];
+                JourneyLeg.Ride r = ride(days, snap, a, b);
+                reversed.add(r);
+                nextStart = r.startSeconds();
+                stop = days[a >>> 24].fromStop[a & 0xFFFFFF];
+                lv = pl - 1;
+            } else if (kind == WALK) {
+                int fromStop = st.ptrA[lv][stop];
+                int secs = transferSeconds(fromStop, stop);
+                int end = st.arrival[lv][stop];
+                reversed.add(new JourneyLeg.Walk(fromStop, stop, end - secs, end, transferMeters(fromStop, stop)));
+                // the ride into fromStop must be the one recorded at this level
+                if (st.kind[lv][fromStop] != RIDE) {
+                    return null;
+                }
+                stop = fromStop;
+            } else {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    // ------------------------------------------------------------------ backward (arrive by)
+
+    private List<Journey> backward(JourneyQuery q, RealtimeSnapshot snap) {
+        final int rides = q.maxTransfers() + 1;
+        final int nTrips = tt.tripCount();
+        final boolean wc = q.wheelchair();
+        State st = state.get();
+        st.reset(rides, NEG_INF);
+        DayConnections[] days = days(q.date(), snap);
+        Footpaths fp = network.footpaths();
+        WalkSettings walk = network.walk();
+        int[] accessMeters = new int[tt.stopCount()];
+        int[] egressMeters = new int[tt.stopCount()];
+        int[] access = walkTimes(q.fromLat(), q.fromLon(), q.maxWalkMeters(), wc, accessMeters);
+        int[] egress = walkTimes(q.toLat(), q.toLon(), q.maxWalkMeters(), wc, egressMeters);
+        final int tEnd = q.timeSeconds();
+        for (int s = 0; s < egress.length; s++) {
+            if (egress[s] >= 0) {
+                for (int j = 0; j <= rides; j++) {
+                    st.arrival[j][s] = tEnd - egress[s];
+                    st.kind[j][s] = ACCESS;
+                }
+            }
+        }
+        int[] best = new int[rides + 1];
+        int[] bestEnter = new int[rides + 1];
+        int[] bestExit = new int[rides + 1];
+        int[] bestLevel = new int[rides + 1];
+        Arrays.fill(best, NEG_INF);
+        int[] pos = new int[3];
+        for (int k = 0; k < 3; k++) {
+            pos[k] = days[k].lastArrivingAtOrBefore(tEnd - OFFSETS[k]);
+        }
+        final int horizon = tEnd - walk.searchWindowSeconds();
+        final int slack = walk.alternativeSlackSeconds();
+        int bestAll = NEG_INF;
+        int stopAt = horizon;
+        while (true) {
+            int k = -1;
+            int ta = NEG_INF;
+            for (int x = 0; x < 3; x++) {
+                if (pos[x] >= 0) {
+                    int v = days[x].arrival[days[x].byArrival[pos[x]]] + OFFSETS[x];
+                    if (v > ta) {
+                        ta = v;
+                        k = x;
+                    }
+                }
+            }
+            if (k < 0 || ta < stopAt) {
+                break;
+            }
+            DayConnections dc = days[k];
+            int c = dc.byArrival[pos[k]--];
+            int trip = dc.trip[c];
+            if (!tripUsable(trip, wc)) {
+                continue;
+            }
+            int ti = k * nTrips + trip;
+            int to = dc.toStop[c];
+            if (dc.canAlight[c] && stopUsable(to, wc)) {
+                for (int j = 0; j < rides; j++) {
+                    if (st.arrival[j][to] >= ta) {
+                        if (j + 1 < st.tripLevel[ti]) {
+                            st.tripLevel[ti] = j + 1;
+                            st.tripConnection[ti] = (k << 24) | c;
+                        }
+                        break;
+                    }
+                }
+            }
+            int kt = st.tripLevel[ti];
+            if (kt == INF) {
+                continue;
+            }
+            int from = dc.fromStop[c];
+            if (!dc.canBoard[c] || !stopUsable(from, wc)) {
+                continue;
+            }
+            int td = dc.departure[c] + OFFSETS[k];
+            int code = (k << 24) | c;
+            boolean improved = false;
+            for (int j = kt; j <= rides; j++) {
+                if (td > st.arrival[j][from]) {
+                    st.arrival[j][from] = td;
+                    st.kind[j][from] = RIDE;
+                    st.ptrA[j][from] = code;
+                    st.ptrB[j][from] = st.tripConnection[ti];
+                    st.ptrLevel[j][from] = kt;
+                    improved = true;
+                } else {
+                    break;
+                }
+            }
+            if (improved) {
+                for (int f = fp.first[from]; f < fp.first[from + 1]; f++) {
+                    int s2 = fp.target[f];
+                    int t2 = td - fp.seconds[f];
+                    for (int j = kt; j <= rides; j++) {
+                        if (t2 > st.arrival[j][s2]) {
+                            st.arrival[j][s2] = t2;
+                            st.kind[j][s2] = WALK;
+                            st.ptrA[j][s2] = from;
+                        } else {
+                            break;
+                        }
+                    }
+                }
+            }
+            if (access[from] >= 0) {
+                int tdep = td - access[from];
+                for (int j = kt; j <= rides; j++) {
+                    if (tdep > best[j]) {
+                        best[j] = tdep;
+                        bestEnter[j] = code;
+                        bestExit[j] = st.tripConnection[ti];
+                        bestLevel[j] = kt;
+                    } else {
+                        break;
+                    }
+                }
+                if (tdep > bestAll) {
+                    bestAll = tdep;
+                }
+                stopAt = Math.max(horizon, Math.max(best[1], bestAll - slack));
+            }
+        }
+        List<Journey> candidates = new ArrayList<>();
+        for (int j = 1; j <= rides; j++) {
+            if (best[j] > NEG_INF && best[j] >= bestAll - slack && (j == 1 || best[j] > best[j - 1])) {
+                Journey journey = buildBackward(st, days, snap, bestEnter[j], bestExit[j], bestLevel[j], access, accessMeters, egress, egressMeters);
+                if (journey != null) {
+                    candidates.add(journey);
+                }
+            }
+        }
+        double direct = Geo.distanceMeters(q.fromLat(), q.fromLon(), q.toLat(), q.toLon());
+        if (direct * walk.detourFactor() <= q.maxWalkMeters()) {
+            int secs = walk.walkSeconds(direct);
+            candidates.add(new Journey(List.of(new JourneyLeg.Walk(-1, -1, tEnd - secs, tEnd, (int) Math.round(direct)))));
+        }
+        return pareto(candidates, true);
+    }
+
+    private Journey buildBackward(State st, DayConnections[] days, RealtimeSnapshot snap, int enter, int exit, int tripLevel,
+                                  int[] access, int[] accessMeters, int[] egress, int[] egressMeters) {
+        List<JourneyLeg> legs = new ArrayList<>();
+        JourneyLeg.Ride first = ride(days, snap, enter, exit);
+        int firstStop = days[enter >>> 24].fromStop[enter & 0xFFFFFF];
+        legs.add(new JourneyLeg.Walk(-1, firstStop, first.startSeconds() - access[firstStop], first.startSeconds(), accessMeters[firstStop]));
+        legs.add(first);
+        int stop = days[exit >>> 24].toStop[exit & 0xFFFFFF];
+        int prevEnd = first.endSeconds();
+        // level of the remaining journey: the trip level minus one
+        int lv = tripLevel - 1;
+        for (int guard = 0; guard < 64; guard++) {
+            if (lv < 0) {
+                return null;
+            }
+            byte kind = st.kind[lv][stop];
+            if (kind == ACCESS) {
+                legs.add(new JourneyLeg.Walk(stop, -1, prevEnd, prevEnd + egress[stop], egressMeters[stop]));
+                return new Journey(legs);
+            } else if (kind == RIDE) {
+                int a = st.ptrA[lv][stop];
+                int b = st.ptrB[lv][stop];
+                int pl = st.ptrLevel[lv][stop];
+                JourneyLeg.Ride r = ride(days, snap, a, b);
+                legs.add(r);
+                prevEnd = r.endSeconds();
+                stop = days[b >>> 24].toStop[b & 0xFFFFFF];
+                lv = pl - 1;
+            } else if (kind == WALK) {
+                int toStop = st.ptrA[lv][stop];
+                int secs = transferSeconds(stop, toStop);
+                legs.add(new JourneyLeg.Walk(stop, toStop, prevEnd, prevEnd + secs, transferMeters(stop, toStop)));
+                prevEnd += secs;
+                if (st.kind[lv][toStop] != RIDE) {
+                    return null;
+                }
+                stop = toStop;
+            } else {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private JourneyLeg.Ride ride(DayConnections[] days, RealtimeSnapshot snap, int enter, int exit) {
+        int k = enter >>> 24;
+        DayConnections dc = days[k];
+        int e = enter & 0xFFFFFF;
+        int x = exit & 0xFFFFFF;
+        int trip = dc.trip[e];
+        int board = dc.position[e];
+        int alight = days[exit >>> 24].position[x] + 1;
+        TripRealtime rt = snap.get(trip, dc.serviceDate);
+        int depDelay = rt == null ? 0 : rt.departureDelaySeconds(board);
+        int arrDelay = rt == null ? 0 : rt.arrivalDelaySeconds(alight);
+        return new JourneyLeg.Ride(trip, dc.serviceDate, OFFSETS[k], board, alight,
+                dc.departure[e] + OFFSETS[k], days[exit >>> 24].arrival[x] + OFFSETS[exit >>> 24], depDelay, arrDelay);
+    }
+
+    private int transferSeconds(int a, int b) {
+        Footpaths fp = network.footpaths();
+        for (int f = fp.first[a]; f < fp.first[a + 1]; f++) {
+            if (fp.target[f] == b) {
+                return fp.seconds[f];
+            }
+        }
+        return 0;
+    }
+
+    private int transferMeters(int a, int b) {
+        Footpaths fp = network.footpaths();
+        for (int f = fp.first[a]; f < fp.first[a + 1]; f++) {
+            if (fp.target[f] == b) {
+                return fp.meters[f];
+            }
+        }
+        return 0;
+    }
+
+    /** Keeps journeys not dominated in (arrival, rides) — arrive-by: (departure, rides). */
+    private static List<Journey> pareto(List<Journey> candidates, boolean arriveBy) {
+        List<Journey> sorted = new ArrayList<>(candidates);
+        sorted.sort(arriveBy
+                ? Comparator.comparingInt(Journey::departureSeconds).reversed().thenComparingInt(Journey::rides)
+                : Comparator.comparingInt(Journey::arrivalSeconds).thenComparingInt(Journey::rides));
+        List<Journey> out = new ArrayList<>();
+        int minRides = Integer.MAX_VALUE;
+        for (Journey j : sorted) {
+            if (j.rides() < minRides) {
+                out.add(j);
+                minRides = j.rides();
+            }
+        }
+        return out;
+    }
+
+    /** Per-thread scan state, reset per query. */
+    private static final class State {
+        final int[][] arrival;
+        final byte[][] kind;
+        final int[][] ptrA;
+        final int[][] ptrB;
+        final int[][] ptrLevel;
+        final int[] tripLevel;
+        final int[] tripConnection;
+
+        State(int levels, int stops, int tripInstances) {
+            arrival = new int[levels][stops];
+            kind = new byte[levels][stops];
+            ptrA = new int[levels][stops];
+            ptrB = new int[levels][stops];
+            ptrLevel = new int[levels][stops];
+            tripLevel = new int[tripInstances];
+            tripConnection = new int[tripInstances];
+        }
+
+        void reset(int rides, int init) {
+            for (int j = 0; j <= rides; j++) {
+                Arrays.fill(arrival[j], init);
+                Arrays.fill(kind[j], (byte) 0);
+            }
+            Arrays.fill(tripLevel, INF);
+        }
+    }
+}
