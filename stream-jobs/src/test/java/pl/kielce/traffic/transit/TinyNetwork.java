@@ -69,6 +69,28 @@ public final class TinyNetwork {
         return b.build();
     }
 
+    /** Writes the same network (without T3) as GTFS text files into {@code dir}, for jobs that load a path. */
+    public static java.nio.file.Path writeGtfs(java.nio.file.Path dir) throws java.io.IOException {
+        java.nio.file.Files.createDirectories(dir);
+        java.util.Map<String, String> files = java.util.Map.of(
+                "agency.txt", "agency_id,agency_name,agency_url,agency_timezone\n1,Tiny,http://example.org,Europe/Warsaw\n",
+                "stops.txt", "stop_id,stop_name,stop_lat,stop_lon\nA,Alpha,50.0,20.000\nB,Bravo,50.0,20.010\n"
+                        + "C,Charlie,50.0,20.020\nD,Delta,50.0,20.030\n",
+                "routes.txt", "route_id,route_short_name,route_long_name,route_type\nR1,1,Alpha - Delta,3\nRL,L,Loop,3\n",
+                "trips.txt", "route_id,service_id,trip_id,direction_id\nR1,WK,T1,0\nR1,WK,T2,0\nRL,WK,LOOP,0\n",
+                "stop_times.txt", "trip_id,arrival_time,departure_time,stop_id,stop_sequence\n"
+                        + "T1,08:00:00,08:00:00,A,1\nT1,08:02:00,08:02:00,B,2\nT1,08:04:00,08:04:00,C,3\nT1,08:06:00,08:06:00,D,4\n"
+                        + "T2,08:10:00,08:10:00,A,1\nT2,08:12:00,08:12:00,B,2\nT2,08:14:00,08:14:00,C,3\nT2,08:16:00,08:16:00,D,4\n"
+                        + "LOOP,09:00:00,09:00:00,A,1\nLOOP,09:02:00,09:02:00,B,2\nLOOP,09:04:00,09:04:00,C,3\n"
+                        + "LOOP,09:06:00,09:06:00,B,4\nLOOP,09:08:00,09:08:00,A,5\n",
+                "calendar.txt", "service_id,monday,tuesday,wednesday,thursday,friday,saturday,sunday,start_date,end_date\n"
+                        + "WK,1,1,1,1,1,0,0,20261101,20261231\n");
+        for (var e : files.entrySet()) {
+            java.nio.file.Files.writeString(dir.resolve(e.getKey()), e.getValue());
+        }
+        return dir;
+    }
+
     /** "HH:MM" or "HH:MM:SS" → seconds of day. */
     public static int sec(String hhmm) {
         String[] p = hhmm.split(":");

@@ -1,0 +1,108 @@
+package pl.kielce.traffic.transit.job;
+
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import pl.kielce.traffic.events.DeadLetter;
+import pl.kielce.traffic.streams.LocalStack;
+import pl.kielce.traffic.streams.RawRecord;
+import pl.kielce.traffic.transit.adherence.AdherenceSettings;
+import pl.kielce.traffic.transit.adherence.StopPassage;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Transit adherence: GTFS-Realtime VehiclePositions → matched to the GTFS schedule → GTFS-Realtime
+ * TripUpdates with predicted downstream delays, plus large-delay and bunching alerts.
+ * <pre>
+ *  positions ─ decode ─┬─ keyBy(vehicle) ─ match-trip-and-predict ─┬─ trip updates
+ *                      │                                           ├─ (side) stop passages ─ keyBy(route/dir) ─ bunching ─┐
+ *                      │                                           ├─ (side) large-delay alerts ───────────────────────────┴─ alerts
+ *                      └─ (side) bad protobuf/entity ──────────────┴─ (side) unmatched ─────────────────── dead letters
+ * </pre>
+ * Source and sinks come in through the constructor: {@link #main} plugs in Kafka, tests plug in
+ * their own. The GTFS feed is read once per task manager JVM in the operators' {@code open()}.
+ */
+public final class TransitAdherenceJob {
+    public static final String NAME = "transit-adherence";
+    /** Positions may arrive this much out of order (event time). */
+    public static final Duration OUT_OF_ORDERNESS = Duration.ofSeconds(60);
+    /** A source partition without positions for this long does not hold back the watermark. */
+    public static final Duration IDLENESS = Duration.ofMinutes(1);
+
+    private final Source<RawRecord, ?, ?> positions;
+    private final Sink<KeyedBytes> tripUpdates;
+    private final Sink<KeyedBytes> alerts;
+    private final Sink<DeadLetter> deadLetters;
+    private final String gtfsPath;
+    private final AdherenceSettings settings;
+    private final Clock clock;
+
+    public TransitAdherenceJob(Source<RawRecord, ?, ?> positions, Sink<KeyedBytes> tripUpdates, Sink<KeyedBytes> alerts,
+                               Sink<DeadLetter> deadLetters, String gtfsPath, AdherenceSettings settings, Clock clock) {
+        this.positions = Objects.requireNonNull(positions, "positions");
+        this.tripUpdates = Objects.requireNonNull(tripUpdates, "tripUpdates");
+        this.alerts = Objects.requireNonNull(alerts, "alerts");
+        this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
+        this.gtfsPath = Objects.requireNonNull(gtfsPath, "gtfsPath");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Adds the job's operators to {@code env} (does not execute). */
+    public void build(StreamExecutionEnvironment env) {
+        SingleOutputStreamOperator<ObservedPosition> decoded = env
+                .fromSource(positions, WatermarkStrategy.noWatermarks(), "vehicle-positions-source")
+                .uid("transit-positions-source")
+                .process(new DecodePositionsFunction(clock))
+                .name("decode-vehicle-positions").uid("transit-decode");
+
+        SingleOutputStreamOperator<KeyedBytes> adherence = decoded
+                .assignTimestampsAndWatermarks(WatermarkStrategy.<ObservedPosition>forBoundedOutOfOrderness(OUT_OF_ORDERNESS)
+                        .withTimestampAssigner((p, ts) -> p.observation().timestampEpochSeconds() * 1000L)
+                        .withIdleness(IDLENESS))
+                .name("position-event-time").uid("transit-watermarks")
+                .keyBy(p -> p.observation().vehicleId())
+                .process(new TripAdherenceFunction(gtfsPath, settings, clock))
+                .name("match-trip-and-predict-delays").uid("transit-adherence");
+
+        adherence.sinkTo(tripUpdates).name("trip-updates-sink").uid("transit-trip-updates-sink");
+
+        DataStream<StopPassage> passages = adherence.getSideOutput(TripAdherenceFunction.PASSAGES);
+        DataStream<KeyedBytes> bunching = passages
+                .keyBy(StopPassage::directionKey)
+                .process(new BunchingFunction(settings))
+                .name("detect-bunching").uid("transit-bunching");
+
+        adherence.getSideOutput(TripAdherenceFunction.ALERTS)
+                .union(bunching)
+                .sinkTo(alerts).name("transit-alerts-sink").uid("transit-alerts-sink");
+
+        decoded.getSideOutput(DecodePositionsFunction.DEAD_LETTERS)
+                .union(adherence.getSideOutput(TripAdherenceFunction.UNMATCHED))
+                .sinkTo(deadLetters).name("transit-dead-letters-sink").uid("transit-dead-letters-sink");
+    }
+
+    /**
+     * For {@code LocalJobsMain}: the job on the local stack's Kafka, with the GTFS feed named by env
+     * {@code TRAFFIC_TRANSIT_GTFS} (default: the RNV demo feed under {@code TRAFFIC_DATA_DIR} or ../shared/data).
+     */
+    public static void addToLocalStack(StreamExecutionEnvironment env, LocalStack stack) {
+        String gtfs = System.getenv().getOrDefault("TRAFFIC_TRANSIT_GTFS", defaultDemoGtfs());
+        TransitAdherenceCommand.create(stack.kafkaBootstrap(), gtfs, NAME, AdherenceSettings.DEFAULTS).build(env);
+    }
+
+    static String defaultDemoGtfs() {
+        String data = System.getenv().getOrDefault("TRAFFIC_DATA_DIR", "../shared/data");
+        return java.nio.file.Path.of(data, "rnv", "rnv.zip").toString();
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.exit(new picocli.CommandLine(new TransitAdherenceCommand()).execute(args));
+    }
+}
