@@ -151,7 +151,7 @@ public final class GlyphClassifier {
         Glyphs.dilateOrErode(m, stroke);
         double shear = (rnd.nextDouble() - 0.5) * 0.3;
         double angle = (rnd.nextDouble() - 0.5) * 8;
-        double stretch = 0.8 + rnd.nextDouble() * 0.4;
+        double stretch = 0.6 + rnd.nextDouble() * 0.6;
         Point c = new Point(m.cols() / 2.0, m.rows() / 2.0);
         Mat rot = Imgproc.getRotationMatrix2D(c, angle, 1.0);
         double a = rot.get(0, 0)[0], b = rot.get(0, 1)[0], tx = rot.get(0, 2)[0];

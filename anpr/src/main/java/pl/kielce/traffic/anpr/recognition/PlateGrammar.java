@@ -21,33 +21,60 @@ import java.util.TreeSet;
  * (a foreign or individual plate) stays possible, but must beat the grammar by a margin.
  */
 public final class PlateGrammar {
-    static final double LOOKALIKE_WEIGHT = 0.5;
-    static final double FREE_PENALTY = -2.0;
-    private static final String FORBIDDEN_VEHICLE_LETTERS = "BDIOZ";
+    static final double LOOKALIKE_WEIGHT = 0.7;
+    static final double FREE_PENALTY = -3.0;
+    private static final String FORBIDDEN_VEHICLE_LETTERS = "BDIOZQ";
     private static final List<String> TWO_LETTER_LAYOUTS = List.of("DDDDD", "DDDDL", "DDDLL", "DLDDD", "DLLDD");
     private static final List<String> THREE_LETTER_LAYOUTS =
             List.of("LDDD", "DDLL", "DLDD", "DDLD", "DLLD", "LLDD", "DDDDD", "DDDDL", "DDDLL");
     private static final Map<Character, String> LOOKALIKES = Map.ofEntries(
-            Map.entry('0', "ODQU"), Map.entry('O', "0DQ"), Map.entry('D', "0O"), Map.entry('Q', "0O"), Map.entry('U', "0"),
-            Map.entry('1', "IJLT"), Map.entry('I', "1L"), Map.entry('J', "1"), Map.entry('L', "1"),
+            Map.entry('0', "ODQ"), Map.entry('O', "0DQ"), Map.entry('D', "0O"), Map.entry('Q', "0O"),             Map.entry('1', "IJLT"), Map.entry('I', "1L"), Map.entry('J', "1"), Map.entry('L', "1"),
             Map.entry('2', "Z"), Map.entry('Z', "27"), Map.entry('5', "S"), Map.entry('S', "5"),
             Map.entry('6', "G"), Map.entry('G', "6"), Map.entry('7', "TZ"), Map.entry('T', "71"),
             Map.entry('8', "B"), Map.entry('B', "8"), Map.entry('4', "A"), Map.entry('A', "4"),
             Map.entry('H', "W"), Map.entry('W', "H"));
 
-    private final Set<String> districts;
-
-    public PlateGrammar(Set<String> districts) {
-        for (String d : districts) {
-            if (!d.matches("[A-Z]{2,3}")) {
-                throw new IllegalArgumentException("district code must be 2-3 letters, was '" + d + "'");
+    /** One national scheme: district codes (may be empty), vehicle-part layouts and a score handicap. */
+    public record Scheme(String name, Set<String> districts, List<String> layouts, String forbiddenLetters, double penalty) {
+        public Scheme {
+            districts = Set.copyOf(districts);
+            layouts = List.copyOf(layouts);
+            for (String d : districts) {
+                if (!d.matches("[A-Z]{1,3}")) {
+                    throw new IllegalArgumentException(name + ": district code must be 1-3 letters, was '" + d + "'");
+                }
+            }
+            for (String l : layouts) {
+                if (!l.matches("@?[LDA]{1,10}")) {
+                    throw new IllegalArgumentException(name + ": layout must be [@]L/D/A, was '" + l + "'");
+                }
             }
         }
-        this.districts = Set.copyOf(districts);
+    }
+
+    static final double DROP_PENALTY = -1.5;
+    private final List<Scheme> schemes;
+
+    public PlateGrammar(Set<String> polishDistricts, List<Scheme> foreign) {
+        List<String> pl = new ArrayList<>();
+        for (String l : TWO_LETTER_LAYOUTS) {
+            pl.add("@" + l);
+        }
+        for (String l : THREE_LETTER_LAYOUTS) {
+            pl.add("@" + l);
+        }
+        List<Scheme> all = new ArrayList<>();
+        all.add(new Scheme("PL", polishDistricts, pl, FORBIDDEN_VEHICLE_LETTERS, 0));
+        all.addAll(foreign);
+        this.schemes = List.copyOf(all);
+    }
+
+    public PlateGrammar(Set<String> districts) {
+        this(districts, List.of());
     }
 
     /** Reads {@code code<TAB>...} lines ('#' comments) such as cities/kielce/plate-districts.tsv. */
-    public static PlateGrammar fromTsv(InputStream in) throws IOException {
+    public static Set<String> districtsFromTsv(InputStream in) throws IOException {
         Set<String> codes = new TreeSet<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line;
@@ -64,22 +91,54 @@ public final class PlateGrammar {
                 codes.add(code);
             }
         }
-        return new PlateGrammar(codes);
+        return codes;
+    }
+
+    /** Reads foreign schemes: {@code name<TAB>penalty<TAB>forbidden<TAB>layouts<TAB>districts}. */
+    public static List<Scheme> schemesFromTsv(InputStream in) throws IOException {
+        List<Scheme> out = new ArrayList<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line;
+            int n = 0;
+            while ((line = r.readLine()) != null) {
+                n++;
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] f = line.split("\t", -1);
+                if (f.length < 4) {
+                    throw new IOException("line " + n + ": expected name, penalty, forbidden letters, layouts[, districts]");
+                }
+                try {
+                    Set<String> d = f.length > 4 && !f[4].isBlank() ? Set.of(f[4].trim().split("\\s+")) : Set.of();
+                    out.add(new Scheme(f[0].trim(), d, List.of(f[3].trim().split(",")), f[2].trim(),
+                            Double.parseDouble(f[1].trim())));
+                } catch (IllegalArgumentException e) {
+                    throw new IOException("line " + n + ": " + e.getMessage(), e);
+                }
+            }
+        }
+        return out;
     }
 
     public static PlateGrammar polishDefault() {
-        try (InputStream in = PlateGrammar.class.getResourceAsStream("/pl/kielce/traffic/anpr/plate-districts.tsv")) {
-            if (in == null) {
-                throw new IllegalStateException("plate-districts.tsv is missing from the classpath");
-            }
-            return fromTsv(in);
+        try (InputStream in = resource("plate-districts.tsv"); InputStream f = resource("foreign-plates.tsv")) {
+            return new PlateGrammar(districtsFromTsv(in), schemesFromTsv(f));
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read plate-districts.tsv: " + e.getMessage(), e);
+            throw new IllegalStateException("cannot read the plate grammar data: " + e.getMessage(), e);
         }
     }
 
+    private static InputStream resource(String name) {
+        InputStream in = PlateGrammar.class.getResourceAsStream("/pl/kielce/traffic/anpr/" + name);
+        if (in == null) {
+            throw new IllegalStateException(name + " is missing from the classpath");
+        }
+        return in;
+    }
+
     public int districtCount() {
-        return districts.size();
+        return schemes.get(0).districts().size();
     }
 
     /** A decoded text with its summed log-probability and the layout that produced it. */
@@ -90,7 +149,6 @@ public final class PlateGrammar {
     public List<Reading> decode(double[][] p) {
         int n = p.length;
         Map<String, Reading> best = new LinkedHashMap<>();
-        // free reading: the classifier's own best characters
         StringBuilder free = new StringBuilder();
         double freeScore = FREE_PENALTY;
         for (double[] row : p) {
@@ -99,51 +157,77 @@ public final class PlateGrammar {
             freeScore += Math.log(row[arg]);
         }
         put(best, new Reading(free.toString(), freeScore, "free"));
-        for (String d : districts) {
-            int k = d.length();
-            if (k >= n) {
-                continue;
-            }
-            double ds = 0;
-            for (int i = 0; i < k; i++) {
-                ds += Math.log(prob(p[i], d.charAt(i)));
-            }
-            if (ds < -12) {
-                continue;
-            }
-            List<String> layouts = k == 2 ? TWO_LETTER_LAYOUTS : THREE_LETTER_LAYOUTS;
-            for (String layout : layouts) {
-                if (k + layout.length() != n) {
-                    continue;
-                }
-                StringBuilder sb = new StringBuilder(d);
-                double s = ds;
-                for (int i = 0; i < layout.length(); i++) {
-                    double[] row = p[k + i];
-                    char bestC = '?';
-                    double bestP = -1;
-                    boolean letter = layout.charAt(i) == 'L';
-                    for (int c = 0; c < Glyphs.ALPHABET.length(); c++) {
-                        char ch = Glyphs.ALPHABET.charAt(c);
-                        boolean isLetter = ch >= 'A';
-                        if (isLetter != letter || (letter && FORBIDDEN_VEHICLE_LETTERS.indexOf(ch) >= 0)) {
-                            continue;
-                        }
-                        double q = prob(row, ch);
-                        if (q > bestP) {
-                            bestP = q;
-                            bestC = ch;
-                        }
-                    }
-                    sb.append(bestC);
-                    s += Math.log(bestP);
-                }
-                put(best, new Reading(sb.toString(), s, d + "+" + layout));
-            }
+        decodeSchemes(p, 0, best);
+        if (n >= 6) {
+            // a junk glyph (band, frame, screw) at either end
+            decodeSchemes(java.util.Arrays.copyOfRange(p, 1, n), DROP_PENALTY, best);
+            decodeSchemes(java.util.Arrays.copyOfRange(p, 0, n - 1), DROP_PENALTY, best);
         }
         List<Reading> out = new ArrayList<>(best.values());
         out.sort(Comparator.comparingDouble(Reading::logScore).reversed());
         return out;
+    }
+
+    private void decodeSchemes(double[][] p, double handicap, Map<String, Reading> best) {
+        int n = p.length;
+        for (Scheme sc : schemes) {
+            for (String layout : sc.layouts()) {
+                boolean withDistrict = layout.startsWith("@");
+                String body = withDistrict ? layout.substring(1) : layout;
+                if (!withDistrict) {
+                    if (body.length() == n) {
+                        Part v = fill(p, 0, body, sc.forbiddenLetters());
+                        put(best, new Reading(v.text, v.score + sc.penalty() + handicap, sc.name() + ":" + layout));
+                    }
+                    continue;
+                }
+                for (String d : sc.districts()) {
+                    int k = d.length();
+                    if (k + body.length() != n) {
+                        continue;
+                    }
+                    double ds = 0;
+                    for (int i = 0; i < k; i++) {
+                        ds += Math.log(prob(p[i], d.charAt(i)));
+                    }
+                    if (ds < -12) {
+                        continue;
+                    }
+                    Part v = fill(p, k, body, sc.forbiddenLetters());
+                    put(best, new Reading(d + v.text, ds + v.score + sc.penalty() + handicap,
+                            sc.name() + ":" + d + "+" + body));
+                }
+            }
+        }
+    }
+
+    private record Part(String text, double score) {
+    }
+
+    private static Part fill(double[][] p, int from, String layout, String forbidden) {
+        StringBuilder sb = new StringBuilder();
+        double s = 0;
+        for (int i = 0; i < layout.length(); i++) {
+            double[] row = p[from + i];
+            char kind = layout.charAt(i);
+            char bestC = '?';
+            double bestP = -1;
+            for (int c = 0; c < Glyphs.ALPHABET.length(); c++) {
+                char ch = Glyphs.ALPHABET.charAt(c);
+                boolean isLetter = ch >= 'A';
+                if ((kind == 'L' && !isLetter) || (kind == 'D' && isLetter) || (isLetter && forbidden.indexOf(ch) >= 0)) {
+                    continue;
+                }
+                double q = kind == 'A' ? row[c] : prob(row, ch);
+                if (q > bestP) {
+                    bestP = q;
+                    bestC = ch;
+                }
+            }
+            sb.append(bestC);
+            s += Math.log(bestP);
+        }
+        return new Part(sb.toString(), s);
     }
 
     private static void put(Map<String, Reading> best, Reading r) {

@@ -129,8 +129,7 @@ public final class PlateRecognizer implements AutoCloseable {
     }
 
     private static double confidence(PlateGrammar.Reading rd, Segmented s) {
-        double perChar = Math.exp((rd.logScore() - (rd.layout().equals("free") ? PlateGrammar.FREE_PENALTY : 0))
-                / rd.text().length());
+        double perChar = Math.exp(rd.logScore() / rd.text().length());
         double c = perChar * (rd.layout().equals("free") ? 0.8 : 1.0) * s.shapeQuality();
         return Math.max(0, Math.min(1, c));
     }
@@ -148,8 +147,7 @@ public final class PlateRecognizer implements AutoCloseable {
                      PlateBox box, double shapeQuality, String method) {
         double score() {
             PlateGrammar.Reading r = readings.get(0);
-            double perChar = (r.logScore() - (r.layout().equals("free") ? PlateGrammar.FREE_PENALTY : 0)) / r.text().length();
-            return perChar + (r.layout().equals("free") ? -0.25 : 0) + Math.log(shapeQuality);
+            return r.logScore() / r.text().length() + Math.log(shapeQuality);
         }
     }
 
@@ -277,7 +275,7 @@ public final class PlateRecognizer implements AutoCloseable {
         Core.compare(labels.submat(r), new Scalar(b.label()), mask, Core.CMP_EQ);
         Scalar mean = Core.mean(hsv.submat(r), mask);
         mask.release();
-        return mean.val[1] > 110 && mean.val[2] > 70;
+        return mean.val[1] > 90 && mean.val[2] > 60;
     }
 
     private static double rowQuality(List<Blob> row, int width, int height) {
