@@ -25,6 +25,8 @@ final class GeoJsonReader {
     private static final Set<String> GEOMETRY = Set.of("type", "coordinates", "bbox");
 
     private final Nodes nodes;
+    /** Every feature id seen, including those whose geometry was rejected (already reported). */
+    final Set<String> declaredIds = new HashSet<>();
 
     GeoJsonReader(Nodes nodes) { this.nodes = nodes; }
 
@@ -66,6 +68,7 @@ final class GeoJsonReader {
                 nodes.problem(fn, where, "the zone has no properties.id", "add \"properties\": {\"id\": \"centre\", \"name\": \"…\"}; stages refer to zones by this id");
                 continue;
             }
+            declaredIds.add(id);
             if (!ids.add(id)) nodes.problem(fn, where, "the zone id \"" + id + "\" is used by an earlier feature too", "give every zone its own id");
             String name = props.get("name") == null ? id : nodes.text(props.get("name"), where + ".properties.name");
             Geometry g = geometry(f.get("geometry"), fn, where, true);

@@ -167,6 +167,8 @@ public final class PolicyPacks {
             String zonesFile = top.get("zones") == null ? "zones.geojson" : n.text(top.get("zones"), "zones");
             String camerasFile = top.get("cameras") == null ? "cameras.geojson" : n.text(top.get("cameras"), "cameras");
             List<Zone> zones = geo(zonesFile, top.get("zones"), true);
+            Set<String> rejectedZoneIds = new HashSet<>(declaredZoneIds);
+            zones.forEach(z -> rejectedZoneIds.remove(z.id()));
             List<Camera> cameras = geo(camerasFile, top.get("cameras"), false);
             Set<String> zoneIds = zones.stream().map(Zone::id).collect(Collectors.toCollection(LinkedHashSet::new));
 
@@ -180,7 +182,7 @@ public final class PolicyPacks {
                 if (list != null) {
                     if (list.isEmpty()) n.problem(stagesNode, "stages", "the list of stages is empty", "add at least one stage");
                     for (int i = 0; i < list.size(); i++) {
-                        Stage s = stage(list.get(i), "stages[" + i + "]", zoneIds, zonesFile, ruleIds, defaultSchedule);
+                        Stage s = stage(list.get(i), "stages[" + i + "]", zoneIds, rejectedZoneIds, zonesFile, ruleIds, defaultSchedule);
                         if (s != null) stages.add(s);
                     }
                     checkStageOrder(stages, list);
@@ -206,7 +208,7 @@ public final class PolicyPacks {
             }
         }
 
-        private List<Zone> zoneList(String file, Node ref) { return geo(file, ref, true); }
+        private final Set<String> declaredZoneIds = new HashSet<>();
 
         @SuppressWarnings("unchecked")
         private <T> List<T> geo(String file, Node ref, boolean zones) {
@@ -219,7 +221,9 @@ public final class PolicyPacks {
                 return List.of();
             }
             GeoJsonReader r = new GeoJsonReader(new Nodes(prefix + file, problems));
-            return (List<T>) (zones ? r.zones(text) : r.cameras(text));
+            List<?> out = zones ? r.zones(text) : r.cameras(text);
+            if (zones) declaredZoneIds.addAll(r.declaredIds);
+            return (List<T>) out;
         }
 
         private PolicySettings settings(Node node) {
@@ -282,7 +286,7 @@ public final class PolicyPacks {
             }
         }
 
-        private Stage stage(Node node, String where, Set<String> zoneIds, String zonesFile, Set<String> ruleIds, Schedule defaultSchedule) {
+        private Stage stage(Node node, String where, Set<String> zoneIds, Set<String> rejectedZoneIds, String zonesFile, Set<String> ruleIds, Schedule defaultSchedule) {
             Map<String, Node> f = n.fields(node, where, STAGE);
             if (f == null) return null;
             String id = n.requiredText(f, node, "id", where, "add \"id: stage-1\"");
@@ -306,7 +310,9 @@ public final class PolicyPacks {
                 if (l != null) for (Node z : l) {
                     String zid = n.text(z, where + ".zone");
                     if (zid == null) continue;
-                    if (!zoneIds.contains(zid)) {
+                    if (rejectedZoneIds.contains(zid)) {
+                        zones.add(null); // its geometry problem is already reported
+                    } else if (!zoneIds.contains(zid)) {
                         n.problem(z, where + ".zone", "zone \"" + zid + "\" is not in " + zonesFile,
                                 (zoneIds.isEmpty() ? "" : "use one of: " + String.join(", ", zoneIds) + " — or ")
                                         + "add a feature with properties.id \"" + zid + "\" to " + zonesFile);
@@ -324,7 +330,7 @@ public final class PolicyPacks {
                     if (r != null) reqs.add(r);
                 }
             }
-            if (id == null || from == null || zones.isEmpty() || schedule == null) return null;
+            if (id == null || from == null || zones.isEmpty() || zones.contains(null) || schedule == null) return null;
             if (to != null && to.isBefore(from)) return null;
             return new Stage(id, name, from, to, zones, reqs, schedule);
         }
