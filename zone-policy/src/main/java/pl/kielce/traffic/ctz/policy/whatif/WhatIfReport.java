@@ -1,0 +1,76 @@
+package pl.kielce.traffic.ctz.policy.whatif;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.TreeMap;
+import pl.kielce.traffic.ctz.policy.Outcome;
+
+/**
+ * Counts of a what-if replay: every outcome, and the passages that would be violations (and those that
+ * would need review) broken down by camera, local hour, category, fuel and Euro norm.
+ */
+public final class WhatIfReport {
+    private final String policyId;
+    private final String policyVersion;
+    private final String stageId;
+    private long total;
+    private final EnumMap<Outcome, Long> byOutcome = new EnumMap<>(Outcome.class);
+    private final Breakdown violations = new Breakdown();
+    private final Breakdown reviews = new Breakdown();
+
+    WhatIfReport(String policyId, String policyVersion, String stageId) {
+        this.policyId = policyId;
+        this.policyVersion = policyVersion;
+        this.stageId = stageId;
+        for (Outcome o : Outcome.values()) byOutcome.put(o, 0L);
+    }
+
+    void count(Outcome o) { total++; byOutcome.merge(o, 1L, Long::sum); }
+
+    Breakdown violationsMutable() { return violations; }
+    Breakdown reviewsMutable() { return reviews; }
+
+    public String policyId() { return policyId; }
+    public String policyVersion() { return policyVersion; }
+    /** The stage the replay was evaluated under, or {@code null} when each passage used the stage in force at its time. */
+    public String stageId() { return stageId; }
+    public long total() { return total; }
+    public Map<Outcome, Long> byOutcome() { return Collections.unmodifiableMap(byOutcome); }
+    public long count(Outcome o) { return byOutcome.get(o); }
+    /** Passages that would be violations. */
+    public Breakdown violations() { return violations; }
+    /** Passages that would go to a reviewer. */
+    public Breakdown reviews() { return reviews; }
+
+    /** Counts by dimension; keys sorted; unknown facts counted under {@code "unknown"}. */
+    public static final class Breakdown {
+        private final Map<String, Long> byCamera = new TreeMap<>();
+        private final Map<Integer, Long> byHour = new TreeMap<>();
+        private final Map<String, Long> byCategory = new TreeMap<>();
+        private final Map<String, Long> byFuel = new TreeMap<>();
+        private final Map<String, Long> byEuroNorm = new TreeMap<>();
+        private long total;
+
+        void add(String camera, int hour, String category, String fuel, String euro) {
+            total++;
+            byCamera.merge(camera, 1L, Long::sum);
+            byHour.merge(hour, 1L, Long::sum);
+            byCategory.merge(category, 1L, Long::sum);
+            byFuel.merge(fuel, 1L, Long::sum);
+            byEuroNorm.merge(euro, 1L, Long::sum);
+        }
+
+        public long total() { return total; }
+        public Map<String, Long> byCamera() { return Collections.unmodifiableMap(byCamera); }
+        /** Local hour of day 0–23 in the policy's time zone. */
+        public Map<Integer, Long> byHour() { return Collections.unmodifiableMap(byHour); }
+        public Map<String, Long> byCategory() { return Collections.unmodifiableMap(byCategory); }
+        public Map<String, Long> byFuel() { return Collections.unmodifiableMap(byFuel); }
+        public Map<String, Long> byEuroNorm() { return Collections.unmodifiableMap(byEuroNorm); }
+    }
+
+    @Override public String toString() {
+        return "what-if " + policyId + " v" + policyVersion + (stageId == null ? "" : " under " + stageId) + ": " + total + " passages " + byOutcome;
+    }
+}
