@@ -1,0 +1,20 @@
+package pl.kielce.traffic.console.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+
+/** HTML pages show domain errors on the error page with the message (never a stack trace). */
+@ControllerAdvice(annotations = Controller.class)
+class PageErrorAdvice {
+    @ExceptionHandler({BadInput.class, NotFound.class, Conflict.class, pl.kielce.traffic.console.review.ReviewRefused.class})
+    String show(RuntimeException e, Model model, HttpServletResponse response) {
+        int status = e instanceof NotFound ? 404 : e instanceof BadInput ? 400 : 409;
+        response.setStatus(status);
+        model.addAttribute("status", status);
+        model.addAttribute("problem", e.getMessage());
+        return "problem";
+    }
+}
