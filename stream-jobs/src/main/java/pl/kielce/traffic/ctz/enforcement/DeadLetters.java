@@ -1,0 +1,44 @@
+package pl.kielce.traffic.ctz.enforcement;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import pl.kielce.traffic.events.DeadLetter;
+import pl.kielce.traffic.events.EventCodec;
+import pl.kielce.traffic.events.Topics;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+/** Dead-letter records of the enforcement job, as Kafka records for {@link Topics#ANPR_READS_DLQ}. */
+final class DeadLetters {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private DeadLetters() {
+    }
+
+    /** A record that failed validation: its bytes as received and the reason. */
+    static KafkaBytes of(KafkaBytes source, String reason, Instant at) {
+        String topic = source.topic() == null ? Topics.ANPR_READS : source.topic();
+        DeadLetter dl = DeadLetter.of(source.value(), topic, source.partition(), source.offset(), reason, at);
+        return KafkaBytes.out(Topics.deadLetterFor(topic), topic.getBytes(StandardCharsets.UTF_8), EventCodec.encode(dl));
+    }
+
+    /**
+     * A valid read that arrived too late to be decided. The vehicle may be compliant, so the plate and its
+     * candidates are removed (privacy rule: no plate of a possibly compliant vehicle is kept); the read id,
+     * camera, time and evidence reference stay so an operator can find the image if needed.
+     */
+    static KafkaBytes late(PlateRead read, long watermarkMillis, long allowedLatenessMillis, Instant at) {
+        ObjectNode redacted = JSON.createObjectNode();
+        redacted.put("readId", read.readId());
+        redacted.put("cameraId", read.cameraId());
+        redacted.put("capturedAt", Instant.ofEpochMilli(read.capturedAtMillis()).toString());
+        redacted.put("plate", "REDACTED");
+        if (read.evidenceRef() != null) redacted.put("evidenceRef", read.evidenceRef());
+        String reason = "late read: captured at " + Instant.ofEpochMilli(read.capturedAtMillis()) + " is more than "
+                + allowedLatenessMillis + " ms behind the watermark " + Instant.ofEpochMilli(watermarkMillis)
+                + "; not decided (plate removed)";
+        DeadLetter dl = DeadLetter.of(redacted.toString().getBytes(StandardCharsets.UTF_8), Topics.ANPR_READS, -1, -1L, reason, at);
+        return KafkaBytes.out(Topics.ANPR_READS_DLQ, Topics.ANPR_READS.getBytes(StandardCharsets.UTF_8), EventCodec.encode(dl));
+    }
+}

@@ -1,0 +1,53 @@
+package pl.kielce.traffic.ctz.enforcement;
+
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+import pl.kielce.traffic.events.AnprRead;
+import pl.kielce.traffic.events.Decoded;
+import pl.kielce.traffic.events.EventCodec;
+
+import java.time.Clock;
+
+/**
+ * Decodes {@code anpr.reads} records into {@link PlateRead}s. A record that does not decode goes to the
+ * dead-letter side output ({@link EnforcementJob#DEAD_LETTERS}) with the reason and its bytes as received.
+ * Never throws on bad input.
+ */
+public final class DecodeReads extends ProcessFunction<KafkaBytes, PlateRead> {
+    private final Clock clock;
+    private transient Counter readsIn;
+    private transient Counter deadLetters;
+
+    public DecodeReads(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public void open(org.apache.flink.api.common.functions.OpenContext ctx) {
+        readsIn = getRuntimeContext().getMetricGroup().counter(Metrics.READS_IN);
+        deadLetters = getRuntimeContext().getMetricGroup().counter(Metrics.DEAD_LETTERS);
+    }
+
+    @Override
+    public void processElement(KafkaBytes record, Context ctx, Collector<PlateRead> out) {
+        if (readsIn != null) readsIn.inc();
+        Decoded<AnprRead> decoded = EventCodec.decode(record.value(), AnprRead.class);
+        if (decoded.isOk()) {
+            out.collect(PlateRead.of(decoded.value()));
+        } else {
+            if (deadLetters != null) deadLetters.inc();
+            ctx.output(EnforcementJob.DEAD_LETTERS, DeadLetters.of(record, decoded.reason(), clock.instant()));
+        }
+    }
+
+    /** The decoding alone, for tests: the read or the reason. */
+    public static Decoded<PlateRead> decode(byte[] value) {
+        return EventCodec.decode(value, AnprRead.class).map(PlateRead::of);
+    }
+
+    static OutputTag<KafkaBytes> tag() {
+        return EnforcementJob.DEAD_LETTERS;
+    }
+}

@@ -1,0 +1,171 @@
+package pl.kielce.traffic.ctz.enforcement;
+
+import org.apache.flink.api.common.eventtime.Watermark;
+import org.apache.flink.api.common.eventtime.WatermarkGenerator;
+import org.apache.flink.api.common.eventtime.WatermarkOutput;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.streaming.api.datastream.AsyncDataStream;
+import org.apache.flink.streaming.api.datastream.BroadcastStream;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.DataStreamUtils;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.util.retryable.AsyncRetryStrategies;
+import org.apache.flink.util.OutputTag;
+import pl.kielce.traffic.ctz.policy.load.PolicyPacks;
+import pl.kielce.traffic.events.Topics;
+import pl.kielce.traffic.streams.LocalStack;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The CTZ enforcement job: camera reads in, decisions out.
+ *
+ * <pre>
+ * anpr.reads ─ decode ─ watermarks ─ keyBy(plate) ─ passages ─ register (async I/O) ─ decide + daily cases ─┬─ Kafka (exactly once):
+ *                 │                                   │  ▲                                     ▲              │   ctz.violations, ctz.reviews,
+ *                 └─ dead letters ────────────────────┘  └──── policy.updates (broadcast) ─────┘              │   evidence.claims, anpr.reads.dlq
+ *                                                                                                              ├─ PostGIS ctz_cases (idempotent by id)
+ *                                                                                                              └─ counters (no plate) ─ PostGIS ctz_decision_counts
+ * </pre>
+ *
+ * Sources, sinks, the register client, the initial policy and the clock are injected: {@link #addToLocalStack}
+ * plugs in the real ones, tests their own.
+ */
+public final class EnforcementJob {
+    /** Dead letters (invalid reads, late reads, refused policy updates) as Kafka records. */
+    public static final OutputTag<KafkaBytes> DEAD_LETTERS = new OutputTag<>("ctz-dead-letters") { };
+    /** Writes to the console's case table. */
+    public static final OutputTag<CaseRow> CASE_ROWS = new OutputTag<>("ctz-case-rows") { };
+    /** Plate-free counters. */
+    public static final OutputTag<DecisionCount> COUNTS = new OutputTag<>("ctz-counts") { };
+
+    private final Source<KafkaBytes, ?, ?> reads;
+    private final Source<KafkaBytes, ?, ?> policyUpdates;
+    private final Sink<KafkaBytes> kafkaOut;
+    private final Sink<CaseRow> caseSink;
+    private final Sink<DecisionCount> countSink;
+    private final RegisterClient.Factory register;
+    private final String initialPackJson;
+    private final EnforcementSettings settings;
+    private final Clock clock;
+
+    /**
+     * @param reads           {@code anpr.reads} records
+     * @param policyUpdates   {@code policy.updates} records, or null for a fixed policy
+     * @param kafkaOut        every Kafka record the job writes (topic in the record); exactly-once in production
+     * @param caseSink        case rows for the console
+     * @param countSink       aggregate counters
+     * @param register        the registers
+     * @param initialPackJson the policy pack the job starts with ({@link PolicyUpdates#encode} of its files)
+     */
+    public EnforcementJob(Source<KafkaBytes, ?, ?> reads, Source<KafkaBytes, ?, ?> policyUpdates, Sink<KafkaBytes> kafkaOut,
+                          Sink<CaseRow> caseSink, Sink<DecisionCount> countSink, RegisterClient.Factory register,
+                          String initialPackJson, EnforcementSettings settings, Clock clock) {
+        this.reads = Objects.requireNonNull(reads, "reads");
+        this.policyUpdates = policyUpdates;
+        this.kafkaOut = Objects.requireNonNull(kafkaOut, "kafkaOut");
+        this.caseSink = Objects.requireNonNull(caseSink, "caseSink");
+        this.countSink = Objects.requireNonNull(countSink, "countSink");
+        this.register = Objects.requireNonNull(register, "register");
+        this.initialPackJson = Objects.requireNonNull(initialPackJson, "initialPackJson");
+        PolicyUpdates.build(initialPackJson); // fail fast on a bad pack, before the job starts
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Adds the job's pipeline to {@code env}. */
+    public void addTo(StreamExecutionEnvironment env) {
+        SingleOutputStreamOperator<PlateRead> decoded = env
+                .fromSource(reads, WatermarkStrategy.noWatermarks(), "anpr-reads").uid("ctz-anpr-reads")
+                .process(new DecodeReads(clock)).name("decode-reads").uid("ctz-decode-reads");
+        DataStream<PlateRead> timed = decoded.assignTimestampsAndWatermarks(WatermarkStrategy
+                        .<PlateRead>forBoundedOutOfOrderness(settings.outOfOrderness())
+                        .withTimestampAssigner((r, ts) -> r.capturedAtMillis())
+                        .withIdleness(settings.sourceIdleness()))
+                .name("capture-time-watermarks").uid("ctz-watermarks");
+
+        SingleOutputStreamOperator<String> packs = policyStream(env);
+        BroadcastStream<String> policy = packs.broadcast(PolicyUpdates.STATE);
+
+        SingleOutputStreamOperator<PassageEvent> passages = timed
+                .keyBy(PlateRead::plate)
+                .connect(policy)
+                .process(new PassageFunction(initialPackJson, settings, clock)).name("passages").uid("ctz-passages");
+
+        DataStream<EnrichedPassage> enriched = AsyncDataStream.orderedWaitWithRetry(passages,
+                        new RegisterEnrichment(register, settings), settings.registerTimeout().toMillis(), TimeUnit.MILLISECONDS,
+                        settings.asyncCapacity(),
+                        new AsyncRetryStrategies.FixedDelayRetryStrategyBuilder<EnrichedPassage>(settings.registerAttempts(),
+                                settings.registerRetryDelay().toMillis())
+                                .ifResult(RegisterEnrichment.retryWhenUnavailable()).build())
+                .name("register-enrichment").uid("ctz-register-enrichment");
+
+        // the async operator keeps the plate partitioning of the passages operator (forward, same parallelism)
+        KeyedStream<EnrichedPassage, String> byPlate =
+                DataStreamUtils.reinterpretAsKeyedStream(enriched, EnrichedPassage::plate, Types.STRING);
+        SingleOutputStreamOperator<KafkaBytes> decided = byPlate
+                .connect(policy)
+                .process(new CaseFunction(initialPackJson, settings, clock)).name("decide-and-cases").uid("ctz-decide-and-cases");
+
+        decided.union(decoded.getSideOutput(DEAD_LETTERS), passages.getSideOutput(DEAD_LETTERS), packs.getSideOutput(DEAD_LETTERS))
+                .sinkTo(kafkaOut).name("kafka-out").uid("ctz-kafka-out");
+        decided.getSideOutput(CASE_ROWS).sinkTo(caseSink).name("postgis-cases").uid("ctz-postgis-cases");
+        decided.getSideOutput(COUNTS)
+                .keyBy(DecisionCount::cell)
+                .process(new CountFunction(settings)).name("count-decisions").uid("ctz-count-decisions")
+                .sinkTo(countSink).name("postgis-counts").uid("ctz-postgis-counts");
+    }
+
+    private SingleOutputStreamOperator<String> policyStream(StreamExecutionEnvironment env) {
+        DataStream<KafkaBytes> updates = policyUpdates == null
+                ? env.fromData(Types.POJO(KafkaBytes.class)).setParallelism(1)
+                : env.fromSource(policyUpdates, WatermarkStrategy.forGenerator(ctx -> new NoTimeGenerator()), "policy-updates")
+                .uid("ctz-policy-updates").setParallelism(1);
+        return updates.process(new ValidatePolicyUpdates(clock)).name("validate-policy-updates").uid("ctz-validate-policy")
+                .setParallelism(1);
+    }
+
+    /** Policy updates carry no event time: their input never holds back the reads' watermark. */
+    static final class NoTimeGenerator implements WatermarkGenerator<KafkaBytes> {
+        @Override
+        public void onEvent(KafkaBytes event, long eventTimestamp, WatermarkOutput output) {
+        }
+
+        @Override
+        public void onPeriodicEmit(WatermarkOutput output) {
+            output.emitWatermark(new Watermark(Long.MAX_VALUE));
+        }
+    }
+
+    /** The pack JSON of a city pack directory. */
+    public static String packJson(Path dir) {
+        return new String(PolicyUpdates.encode(PolicyPacks.readDir(dir)), StandardCharsets.UTF_8);
+    }
+
+    /** The job on the local stack (demo): real Kafka, PostGIS, the city pack in {@code stack.cityDir()}. */
+    public static void addToLocalStack(StreamExecutionEnvironment env, LocalStack stack) {
+        forStack(stack, EnforcementSettings.DEFAULTS, "ctz-enforcement").addTo(env);
+    }
+
+    static EnforcementJob forStack(LocalStack stack, EnforcementSettings settings, String name) {
+        return new EnforcementJob(
+                KafkaIo.source(stack.kafkaBootstrap(), Topics.ANPR_READS, name),
+                KafkaIo.source(stack.kafkaBootstrap(), Topics.POLICY_UPDATES, name + "-policy"),
+                KafkaIo.exactlyOnceSink(stack.kafkaBootstrap(), name),
+                JdbcSinks.cases(stack.jdbcUrl()),
+                JdbcSinks.counts(stack.jdbcUrl()),
+                JdbcRegisterClient.factory(stack.jdbcUrl(), JdbcRegisterClient.DEFAULT_VEHICLE_SQL, 4),
+                packJson(Path.of(stack.cityDir())),
+                settings,
+                Clock.systemUTC());
+    }
+}

@@ -1,0 +1,15 @@
+package pl.kielce.traffic.ctz.enforcement;
+
+/**
+ * A passage event with the registers' answer (null for attachments: they are not decided).
+ */
+public record EnrichedPassage(PassageEvent event, RegisterAnswer answer) {
+    public String plate() {
+        return event.read().plate();
+    }
+
+    @Override
+    public String toString() {
+        return "EnrichedPassage[" + event + ", " + (answer == null ? "-" : answer.status()) + "]";
+    }
+}

@@ -1,0 +1,200 @@
+package pl.kielce.traffic.ctz.enforcement;
+
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.api.connector.sink2.WriterInitContext;
+import pl.kielce.traffic.events.Decoded;
+import pl.kielce.traffic.events.EventCodec;
+import pl.kielce.traffic.events.Violation;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * PostGIS sinks of the enforcement job. Rows are written in batches, at the latest when Flink flushes the
+ * writer before a checkpoint, in one transaction per batch. Every write is idempotent (insert-if-absent by
+ * case id, append-if-absent for attachments, upsert of absolute totals for counters), so a replay after a
+ * failure leaves the tables as if each record had been written once.
+ */
+public final class JdbcSinks {
+    private JdbcSinks() {
+    }
+
+    /** Cases for the console's review queue: table {@code ctz_cases} (migration V402 of the console). */
+    public static Sink<CaseRow> cases(String jdbcUrl) {
+        return (Sink<CaseRow>) ctx -> new CaseWriter(jdbcUrl);
+    }
+
+    /** Plate-free aggregate counters: table {@code ctz_decision_counts} (migration V200). */
+    public static Sink<DecisionCount> counts(String jdbcUrl) {
+        return (Sink<DecisionCount>) ctx -> new CountWriter(jdbcUrl);
+    }
+
+    static final String INSERT_CASE = "INSERT INTO ctz_cases (id, kind, plate, country, zone_id, stage_id, policy_id, "
+            + "policy_version, reason, explanation, first_seen, decided_at, passage_refs, evidence_refs, camera_id, confidence, "
+            + "vehicle) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) ON CONFLICT (id) DO NOTHING";
+    static final String ATTACH = "UPDATE ctz_cases SET "
+            + "passage_refs = CASE WHEN ?::text = ANY(passage_refs) THEN passage_refs ELSE array_append(passage_refs, ?::text) END, "
+            + "evidence_refs = CASE WHEN ?::text IS NULL OR ?::text = ANY(evidence_refs) THEN evidence_refs "
+            + "ELSE array_append(evidence_refs, ?::text) END, updated_at = now() WHERE id = ?";
+    static final String UPSERT_COUNT = "INSERT INTO ctz_decision_counts (camera_id, hour_start, policy_version, stage_id, "
+            + "outcome, category, fuel, euro_norm, passages) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            + "ON CONFLICT (camera_id, hour_start, policy_version, stage_id, outcome, category, fuel, euro_norm) "
+            + "DO UPDATE SET passages = EXCLUDED.passages, updated_at = now()";
+
+    /** Buffers rows and writes them in one transaction on flush. */
+    abstract static class BatchWriter<T> implements SinkWriter<T> {
+        private static final int MAX_BUFFERED = 500;
+        private final String jdbcUrl;
+        private final List<T> buffer = new ArrayList<>();
+        private Connection connection;
+
+        BatchWriter(String jdbcUrl) {
+            this.jdbcUrl = jdbcUrl;
+        }
+
+        @Override
+        public void write(T element, Context context) throws IOException {
+            buffer.add(element);
+            if (buffer.size() >= MAX_BUFFERED) flush(false);
+        }
+
+        @Override
+        public void flush(boolean endOfInput) throws IOException {
+            if (buffer.isEmpty()) return;
+            SQLException last = null;
+            for (int attempt = 1; attempt <= 3; attempt++) {
+                try {
+                    Connection c = connection();
+                    writeAll(c, buffer);
+                    c.commit();
+                    buffer.clear();
+                    return;
+                } catch (SQLException e) {
+                    last = e;
+                    closeQuietly();
+                    try {
+                        Thread.sleep(100L * attempt);
+                    } catch (InterruptedException ie) {
+                        Thread.currentThread().interrupt();
+                        break;
+                    }
+                }
+            }
+            // fail the task: Flink restarts from the last checkpoint and the idempotent writes are replayed
+            throw new IOException("cannot write " + buffer.size() + " row(s) to PostGIS: " + (last == null ? "interrupted" : last.getMessage()), last);
+        }
+
+        abstract void writeAll(Connection c, List<T> rows) throws SQLException;
+
+        private Connection connection() throws SQLException {
+            if (connection == null || connection.isClosed()) {
+                connection = DriverManager.getConnection(jdbcUrl);
+                connection.setAutoCommit(false);
+            }
+            return connection;
+        }
+
+        private void closeQuietly() {
+            try {
+                if (connection != null) connection.close();
+            } catch (SQLException ignored) {
+                // reconnect on the next attempt
+            }
+            connection = null;
+        }
+
+        @Override
+        public void close() {
+            closeQuietly();
+        }
+    }
+
+    static final class CaseWriter extends BatchWriter<CaseRow> {
+        CaseWriter(String jdbcUrl) {
+            super(jdbcUrl);
+        }
+
+        @Override
+        void writeAll(Connection c, List<CaseRow> rows) throws SQLException {
+            // inserts first: an attachment is always written after (or with) the case it belongs to
+            try (PreparedStatement ins = c.prepareStatement(INSERT_CASE); PreparedStatement upd = c.prepareStatement(ATTACH)) {
+                int inserts = 0;
+                int updates = 0;
+                for (CaseRow r : rows) {
+                    if (r.isNewCase()) {
+                        Decoded<Violation> d = EventCodec.decode(r.violationJson(), Violation.class);
+                        if (!d.isOk()) throw new IllegalStateException("case " + r.caseId() + " does not decode: " + d.reason());
+                        Violation v = d.value();
+                        ins.setString(1, v.id());
+                        ins.setString(2, v.kind().name());
+                        ins.setString(3, v.plate());
+                        ins.setString(4, v.country());
+                        ins.setString(5, v.zoneId());
+                        ins.setString(6, v.stageId());
+                        ins.setString(7, v.policyId());
+                        ins.setString(8, v.policyVersion());
+                        ins.setString(9, v.reason());
+                        ins.setString(10, v.explanation());
+                        ins.setTimestamp(11, Timestamp.from(v.firstSeen()));
+                        ins.setTimestamp(12, Timestamp.from(v.decidedAt()));
+                        ins.setArray(13, c.createArrayOf("text", v.passageRefs().toArray()));
+                        ins.setArray(14, c.createArrayOf("text", v.evidenceRefs().toArray()));
+                        ins.setString(15, r.cameraId());
+                        if (Double.isNaN(r.confidence())) ins.setNull(16, Types.DOUBLE);
+                        else ins.setDouble(16, r.confidence());
+                        ins.setString(17, r.vehicleJson());
+                        ins.addBatch();
+                        inserts++;
+                    } else {
+                        upd.setString(1, r.readId());
+                        upd.setString(2, r.readId());
+                        upd.setString(3, r.evidenceRef());
+                        upd.setString(4, r.evidenceRef());
+                        upd.setString(5, r.evidenceRef());
+                        upd.setString(6, r.caseId());
+                        upd.addBatch();
+                        updates++;
+                    }
+                }
+                if (inserts > 0) ins.executeBatch();
+                if (updates > 0) upd.executeBatch();
+            }
+        }
+    }
+
+    static final class CountWriter extends BatchWriter<DecisionCount> {
+        CountWriter(String jdbcUrl) {
+            super(jdbcUrl);
+        }
+
+        @Override
+        void writeAll(Connection c, List<DecisionCount> rows) throws SQLException {
+            // the latest total per cell wins; several totals of one cell may be buffered
+            java.util.LinkedHashMap<String, DecisionCount> latest = new java.util.LinkedHashMap<>();
+            for (DecisionCount r : rows) latest.put(r.cell(), r);
+            try (PreparedStatement ps = c.prepareStatement(UPSERT_COUNT)) {
+                for (DecisionCount r : latest.values()) {
+                    ps.setString(1, r.cameraId());
+                    ps.setTimestamp(2, new Timestamp(r.hourStartMillis()));
+                    ps.setString(3, r.policyVersion());
+                    ps.setString(4, r.stageId());
+                    ps.setString(5, r.outcome());
+                    ps.setString(6, r.category());
+                    ps.setString(7, r.fuel());
+                    ps.setString(8, r.euroNorm());
+                    ps.setLong(9, r.passages());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package pl.kielce.traffic.ctz.enforcement;
+
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
+import org.apache.flink.util.Collector;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/**
+ * Kafka edges of the enforcement job: raw-bytes sources that read only committed records, and one
+ * exactly-once (transactional) sink for every record the job writes, whatever its topic.
+ */
+public final class KafkaIo {
+    private KafkaIo() {
+    }
+
+    /** Records of {@code topic} as bytes, from the group's committed offsets (earliest when none), read_committed. */
+    public static KafkaSource<KafkaBytes> source(String bootstrap, String topic, String groupId) {
+        return KafkaSource.<KafkaBytes>builder()
+                .setBootstrapServers(bootstrap)
+                .setTopics(topic)
+                .setGroupId(groupId)
+                .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+                .setDeserializer(new BytesDeserializer())
+                .setProperty("isolation.level", "read_committed")
+                .setProperty("partition.discovery.interval.ms", "10000")
+                .setProperty("commit.offsets.on.checkpoint", "true")
+                .build();
+    }
+
+    /**
+     * Exactly-once sink: records become visible to read_committed consumers when the checkpoint that covers
+     * them completes. {@code transactionalIdPrefix} must be unique per job.
+     */
+    public static KafkaSink<KafkaBytes> exactlyOnceSink(String bootstrap, String transactionalIdPrefix) {
+        return KafkaSink.<KafkaBytes>builder()
+                .setBootstrapServers(bootstrap)
+                .setRecordSerializer(new BytesSerializer())
+                .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
+                .setTransactionalIdPrefix(transactionalIdPrefix)
+                .setProperty("transaction.timeout.ms", "600000")
+                .setProperty("linger.ms", "5")
+                .setProperty("batch.size", "262144")
+                .build();
+    }
+
+    static final class BytesDeserializer implements KafkaRecordDeserializationSchema<KafkaBytes> {
+        @Override
+        public void deserialize(ConsumerRecord<byte[], byte[]> r, Collector<KafkaBytes> out) {
+            out.collect(new KafkaBytes(r.topic(), r.partition(), r.offset(), r.key(), r.value()));
+        }
+
+        @Override
+        public TypeInformation<KafkaBytes> getProducedType() {
+            return TypeInformation.of(KafkaBytes.class);
+        }
+    }
+
+    static final class BytesSerializer implements KafkaRecordSerializationSchema<KafkaBytes> {
+        @Override
+        public ProducerRecord<byte[], byte[]> serialize(KafkaBytes r, KafkaSinkContext context, Long timestamp) {
+            return new ProducerRecord<>(r.topic(), null, null, r.key(), r.value());
+        }
+    }
+}

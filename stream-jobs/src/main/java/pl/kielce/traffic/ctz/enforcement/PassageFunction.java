@@ -1,0 +1,103 @@
+package pl.kielce.traffic.ctz.enforcement;
+
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
+import org.apache.flink.util.Collector;
+import pl.kielce.traffic.ctz.policy.Policy;
+import pl.kielce.traffic.ctz.policy.Stage;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Groups reads into passages, keyed by plate: reads of one plate by cameras of one zone within
+ * {@link EnforcementSettings#passageWindow()} of the passage's first read are one passage. The first read
+ * is emitted at once as a passage start (so the decision is not delayed by the window); the others are
+ * emitted as attachments of that passage. An event-time timer at first read + window removes the passage,
+ * so no state or timer outlives it.
+ *
+ * <p>Late rule: a read whose capture time is more than {@link EnforcementSettings#allowedLateness()} behind
+ * the current watermark is not decided: it goes to the dead-letter topic (plate removed) and is counted.
+ */
+public final class PassageFunction extends KeyedBroadcastProcessFunction<String, PlateRead, String, PassageEvent> {
+    private final String initialPackJson;
+    private final long windowMillis;
+    private final long allowedLatenessMillis;
+    private final Clock clock;
+
+    private transient MapState<String, OpenPassage> open;
+    private transient PolicyUpdates.Current policy;
+    private transient Counter lateReads;
+    private transient Counter deadLetters;
+
+    public PassageFunction(String initialPackJson, EnforcementSettings settings, Clock clock) {
+        this.initialPackJson = initialPackJson;
+        this.windowMillis = settings.passageWindow().toMillis();
+        this.allowedLatenessMillis = settings.allowedLateness().toMillis();
+        this.clock = clock;
+    }
+
+    static final MapStateDescriptor<String, OpenPassage> OPEN =
+            new MapStateDescriptor<>("open-passages", Types.STRING, TypeInformation.of(OpenPassage.class));
+
+    @Override
+    public void open(OpenContext ctx) {
+        open = getRuntimeContext().getMapState(OPEN);
+        policy = new PolicyUpdates.Current(initialPackJson);
+        lateReads = getRuntimeContext().getMetricGroup().counter(Metrics.LATE_READS);
+        deadLetters = getRuntimeContext().getMetricGroup().counter(Metrics.DEAD_LETTERS);
+    }
+
+    @Override
+    public void processElement(PlateRead read, ReadOnlyContext ctx, Collector<PassageEvent> out) throws Exception {
+        long at = read.capturedAtMillis();
+        long watermark = ctx.currentWatermark();
+        if (watermark != Long.MIN_VALUE && at < watermark - allowedLatenessMillis) {
+            lateReads.inc();
+            deadLetters.inc();
+            ctx.output(EnforcementJob.DEAD_LETTERS, DeadLetters.late(read, watermark, allowedLatenessMillis, clock.instant()));
+            return;
+        }
+        Policy p = policy.get(ctx.getBroadcastState(PolicyUpdates.STATE).get(PolicyUpdates.STATE_KEY));
+        String zoneKey = zoneKey(p, read.cameraId(), at);
+        OpenPassage current = open.get(zoneKey);
+        if (current != null && Math.abs(at - current.firstSeenMillis()) <= windowMillis) {
+            out.collect(new PassageEvent(false, current.passageId(), zoneKey, read));
+            return;
+        }
+        open.put(zoneKey, new OpenPassage(read.readId(), at));
+        ctx.timerService().registerEventTimeTimer(at + windowMillis);
+        out.collect(new PassageEvent(true, read.readId(), zoneKey, read));
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<PassageEvent> out) throws Exception {
+        Iterator<Map.Entry<String, OpenPassage>> it = open.iterator();
+        while (it.hasNext()) {
+            if (it.next().getValue().firstSeenMillis() + windowMillis <= timestamp) it.remove();
+        }
+    }
+
+    @Override
+    public void processBroadcastElement(String packJson, Context ctx, Collector<PassageEvent> out) throws Exception {
+        ctx.getBroadcastState(PolicyUpdates.STATE).put(PolicyUpdates.STATE_KEY, packJson);
+    }
+
+    /** The zone a camera enforces at {@code atMillis} under the stage then in force, else {@code camera:<id>}. */
+    static String zoneKey(Policy policy, String cameraId, long atMillis) {
+        Optional<Stage> stage = policy.stageAt(Instant.ofEpochMilli(atMillis));
+        if (stage.isPresent()) {
+            Optional<String> zone = policy.cameraZone(cameraId, stage.get().id());
+            if (zone.isPresent()) return zone.get();
+        }
+        return "camera:" + cameraId;
+    }
+}

@@ -1,0 +1,29 @@
+package pl.kielce.traffic.ctz.enforcement;
+
+import pl.kielce.traffic.events.AnprRead;
+
+/**
+ * A validated read inside the job: the fields the decision needs, flat, so Flink serialises it as a POJO.
+ * {@code toString} leaves the plate out (logs must never carry one).
+ *
+ * @param readId           the read's id
+ * @param cameraId         camera id
+ * @param capturedAtMillis when the image was taken (event time), epoch millis
+ * @param plate            normalised plate
+ * @param country          plate country sign ({@code ZZ} unknown)
+ * @param confidence       0..1
+ * @param evidenceRef      stored image reference, nullable
+ */
+public record PlateRead(String readId, String cameraId, long capturedAtMillis, String plate, String country,
+                        double confidence, String evidenceRef) {
+
+    public static PlateRead of(AnprRead r) {
+        return new PlateRead(r.readId(), r.cameraId(), r.capturedAt().toInstant().toEpochMilli(), r.plate(), r.country(),
+                r.confidence(), r.evidenceRef());
+    }
+
+    @Override
+    public String toString() {
+        return "PlateRead[" + readId + ", camera " + cameraId + ", at " + capturedAtMillis + "]";
+    }
+}

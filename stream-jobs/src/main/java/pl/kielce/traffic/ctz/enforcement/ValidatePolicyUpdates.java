@@ -1,0 +1,29 @@
+package pl.kielce.traffic.ctz.enforcement;
+
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.util.Collector;
+import pl.kielce.traffic.events.Decoded;
+import pl.kielce.traffic.events.Topics;
+
+import java.time.Clock;
+
+/** Checks each {@code policy.updates} record; a pack that does not load is dead-lettered with the loader's problems. */
+public final class ValidatePolicyUpdates extends ProcessFunction<KafkaBytes, String> {
+    private final Clock clock;
+
+    public ValidatePolicyUpdates(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public void processElement(KafkaBytes record, Context ctx, Collector<String> out) {
+        Decoded<String> pack = PolicyUpdates.validate(record.value());
+        if (pack.isOk()) {
+            out.collect(pack.value());
+        } else {
+            KafkaBytes src = record.topic() == null
+                    ? new KafkaBytes(Topics.POLICY_UPDATES, -1, -1L, record.key(), record.value()) : record;
+            ctx.output(EnforcementJob.DEAD_LETTERS, DeadLetters.of(src, pack.reason(), clock.instant()));
+        }
+    }
+}
