@@ -133,5 +133,50 @@ public final class Decision implements Serializable {
         return b.toString();
     }
 
+    /** The decision as a JSON-ready map (no plate): outcome, reason, policy, stage, zone, rule, exemption, facts, explanation. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("outcome", outcome.name());
+        m.put("reason", reason.name());
+        Map<String, Object> pol = new LinkedHashMap<>();
+        pol.put("id", policyId);
+        pol.put("version", policyVersion);
+        pol.put("illustrative", policyIllustrative);
+        m.put("policy", pol);
+        if (stage != null) {
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("id", stage.id());
+            s.put("name", stage.name());
+            s.put("validFrom", stage.validFrom().toString());
+            m.put("stage", s);
+        } else m.put("stage", null);
+        m.put("zone", zoneId);
+        m.put("camera", cameraId);
+        m.put("at", at.toString());
+        if (requirement != null) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("id", requirement.id());
+            r.put("text", requirement.describe());
+            m.put("rule", r);
+        }
+        if (exemption != null) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("id", exemption.id());
+            e.put("type", exemption.type());
+            e.put("text", exemption.describe());
+            e.put("legalBasis", exemption.legalBasis());
+            e.put("verified", outcome == Outcome.EXEMPT);
+            m.put("exemption", e);
+        }
+        if (missingFact != null) m.put("missingFact", missingFact);
+        if (consumesOccasionalEntry) m.put("consumesOccasionalEntry", true);
+        m.put("facts", facts());
+        m.put("explanation", explanation());
+        return m;
+    }
+
+    /** {@link #toMap()} as compact JSON. */
+    public String toJson() { return Json.write(toMap()); }
+
     @Override public String toString() { return explanation(); }
 }

@@ -39,7 +39,7 @@ public final class WhatIf {
             PassageFacts p = new PassageFacts(r.cameraId(), null, r.plateCountry(), Double.NaN, null);
             Decision d = stageId == null ? policy.decide(p, r.vehicle(), none, r.at())
                     : policy.decideUnderStage(stageId, p, r.vehicle(), none, r.at());
-            report.count(d.outcome());
+            report.increment(d.outcome());
             if (d.outcome() == Outcome.VIOLATION || d.outcome() == Outcome.REVIEW) {
                 long local = r.at().getEpochSecond() + rules.getOffset(r.at()).getTotalSeconds();
                 int hour = (int) Math.floorMod(local, 86_400L) / 3600;

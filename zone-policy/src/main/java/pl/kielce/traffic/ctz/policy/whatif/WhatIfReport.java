@@ -26,7 +26,7 @@ public final class WhatIfReport {
         for (Outcome o : Outcome.values()) byOutcome.put(o, 0L);
     }
 
-    void count(Outcome o) { total++; byOutcome.merge(o, 1L, Long::sum); }
+    void increment(Outcome o) { total++; byOutcome.merge(o, 1L, Long::sum); }
 
     Breakdown violationsMutable() { return violations; }
     Breakdown reviewsMutable() { return reviews; }

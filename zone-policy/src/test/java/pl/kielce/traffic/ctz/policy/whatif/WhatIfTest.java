@@ -23,7 +23,7 @@ class WhatIfTest {
         return new ReplayPassage(camera, LocalDateTime.parse(local).atZone(ZoneId.of("Europe/Warsaw")).toInstant(), v, "PL");
     }
 
-    static final VehicleFacts DIESEL_E4_2008 = VehicleFacts.of(VehicleCategory.M1, Fuel.DIESEL, EuroNorm.EURO_4, 2008);
+    static final VehicleFacts DIESEL_E4_2008 = VehicleFacts.of(VehicleCategory.M1, Fuel.DIESEL, EuroNorm.EURO_4, 2008).toBuilder().grossMassKg(1700).build();
     static final VehicleFacts PETROL_E6 = VehicleFacts.of(VehicleCategory.M1, Fuel.PETROL, EuroNorm.EURO_6, 2016);
     static final VehicleFacts PETROL_E2_2000 = VehicleFacts.of(VehicleCategory.N1, Fuel.PETROL, EuroNorm.EURO_2, 2000);
 
@@ -67,6 +67,9 @@ class WhatIfTest {
 
         WhatIfReport s3 = WhatIf.replay(KIELCE, "stage-3", HISTORY.stream());
         assertThat(s3.count(Outcome.VIOLATION)).isEqualTo(4); // + CAM-09 downtown
+        WhatIfReport noMass = WhatIf.replay(KIELCE, "stage-3", List.of(at("KCE-CAM-09", "2026-10-05T17:05",
+                VehicleFacts.of(VehicleCategory.M1, Fuel.DIESEL, EuroNorm.EURO_4, 2008))));
+        assertThat(noMass.count(Outcome.REVIEW)).as("stage 3 diesel rows depend on gross mass").isEqualTo(1);
         assertThat(s3.violations().byCamera()).containsEntry("KCE-CAM-09", 1L).doesNotContainKey("KCE-CAM-13");
     }
 
