@@ -1,7 +1,7 @@
 package pl.kielce.traffic.transit.schedule;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import pl.kielce.traffic.transit.TransitTestData;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -108,25 +108,5 @@ class GtfsReaderTest {
         assertThat(feed.routeCount()).isEqualTo(100);
         assertThat(feed.zone()).isEqualTo(ZoneId.of("Europe/Berlin"));
         System.out.println("RNV GTFS: " + feed.tripCount() + " trips read in " + ms + " ms");
-    }
-
-    /** Finds the shared data folder; skips (assumption) when it is absent. */
-    public static final class TransitTestData {
-        private TransitTestData() {
-        }
-
-        public static Path dataDir() {
-            String env = System.getenv("TRAFFIC_DATA_DIR");
-            Path p = env != null && !env.isBlank() ? Path.of(env)
-                    : Path.of(System.getProperty("repo.root", "."), "..", "shared", "data");
-            return p.normalize();
-        }
-
-        public static Path rnvGtfs() {
-            Path p = dataDir().resolve("rnv").resolve("rnv.zip");
-            Assumptions.assumeTrue(Files.isRegularFile(p),
-                    "RNV GTFS not found at " + p + " (set TRAFFIC_DATA_DIR to the shared data folder); skipping");
-            return p;
-        }
     }
 }
