@@ -65,7 +65,7 @@ public final class GlyphClassifier {
         for (Font font : fonts) {
             for (int c = 0; c < Glyphs.ALPHABET.length(); c++) {
                 Mat base = render(font, Glyphs.ALPHABET.charAt(c));
-                for (int v = 0; v < 10; v++) {
+                for (int v = 0; v < 14; v++) {
                     Mat aug = augment(base, v, rnd);
                     Mat norm = Glyphs.normalise(aug);
                     var bb = Imgproc.boundingRect(aug);
@@ -147,11 +147,11 @@ public final class GlyphClassifier {
         if (variant == 0) {
             return m;
         }
-        int stroke = rnd.nextInt(5) - 2; // -2..2 px at ~75 px glyph height
+        int stroke = variant >= 10 ? rnd.nextInt(3) : rnd.nextInt(5) - 2; // px at ~75 px glyph height
         Glyphs.dilateOrErode(m, stroke);
         double shear = (rnd.nextDouble() - 0.5) * 0.3;
         double angle = (rnd.nextDouble() - 0.5) * 8;
-        double stretch = 0.6 + rnd.nextDouble() * 0.6;
+        double stretch = variant >= 10 ? 0.45 + rnd.nextDouble() * 0.25 : 0.6 + rnd.nextDouble() * 0.6;
         Point c = new Point(m.cols() / 2.0, m.rows() / 2.0);
         Mat rot = Imgproc.getRotationMatrix2D(c, angle, 1.0);
         double a = rot.get(0, 0)[0], b = rot.get(0, 1)[0], tx = rot.get(0, 2)[0];

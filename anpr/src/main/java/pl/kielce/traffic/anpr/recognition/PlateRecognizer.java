@@ -26,12 +26,13 @@ import java.util.Map;
  */
 public final class PlateRecognizer implements AutoCloseable {
     static final double TARGET_CHAR_HEIGHT = 40;
+    private static final String DEBUG_DIR = System.getProperty("anpr.debugDir");
     private static final String WHITELIST = Glyphs.ALPHABET;
 
     /** Tuning knobs; {@link #defaults()} is what the CLI and the gateway use. */
     public record Settings(int maxRegions, int topN, int tesseractCandidates, double tesseractWeight) {
         public static Settings defaults() {
-            return new Settings(10, 5, 2, 0.35);
+            return new Settings(10, 5, 2, Double.parseDouble(System.getProperty("anpr.tesseractWeight", "0.35")));
         }
     }
 
@@ -113,7 +114,8 @@ public final class PlateRecognizer implements AutoCloseable {
                 }
                 double conf = confidence(rd, s);
                 PlateBox box = scaleBox(s.box(), 1 / downscale);
-                out.putIfAbsent(rd.text(), new PlateCandidate(rd.text(), conf, box));
+                String country = rd.layout().contains(":") ? rd.layout().substring(0, rd.layout().indexOf(':')) : "ZZ";
+                out.putIfAbsent(rd.text(), new PlateCandidate(rd.text(), conf, box, country));
                 if (out.size() >= settings.topN() || rd != s.readings().get(0)) {
                     break;
                 }
@@ -299,6 +301,9 @@ public final class PlateRecognizer implements AutoCloseable {
             Mat mask = new Mat();
             Core.compare(seg.labels().submat(rect), new Scalar(b.label()), mask, Core.CMP_EQ);
             Mat norm = Glyphs.normalise(mask);
+            if (DEBUG_DIR != null) {
+                org.opencv.imgcodecs.Imgcodecs.imwrite(DEBUG_DIR + "/" + r.method() + "-" + (int) r.cx() + "-" + feats.size() + ".png", mask);
+            }
             double aspect = (double) b.w() / b.h();
             feats.add(Glyphs.features(norm, aspect));
             glyphs.add(mask);
