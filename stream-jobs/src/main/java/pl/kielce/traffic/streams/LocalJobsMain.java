@@ -35,6 +35,7 @@ public final class LocalJobsMain {
     static {
         // Add your job here: one line, JOBS.put("<name>", YourJob::addToLocalStack);
         JOBS.put("passage-counts", PassageCountJob::addToLocalStack);
+        JOBS.put("transit-adherence", pl.kielce.traffic.transit.job.TransitAdherenceJob::addToLocalStack);
     }
 
     public static final Duration CHECKPOINT_INTERVAL = Duration.ofSeconds(10);
