@@ -90,16 +90,26 @@ public final class TransitAdherenceJob {
 
     /**
      * For {@code LocalJobsMain}: the job on the local stack's Kafka, with the GTFS feed named by env
-     * {@code TRAFFIC_TRANSIT_GTFS} (default: the RNV demo feed under {@code TRAFFIC_DATA_DIR} or ../shared/data).
+     * {@code TRAFFIC_TRANSIT_GTFS} (default: the RNV demo feed {@code rnv/rnv.zip} under env
+     * {@code TRAFFIC_DATA_DIR}, else {@code $TRAFFIC_ROOT/../shared/data}).
      */
     public static void addToLocalStack(StreamExecutionEnvironment env, LocalStack stack) {
-        String gtfs = System.getenv().getOrDefault("TRAFFIC_TRANSIT_GTFS", defaultDemoGtfs());
-        TransitAdherenceCommand.create(stack.kafkaBootstrap(), gtfs, NAME, AdherenceSettings.DEFAULTS).build(env);
+        java.nio.file.Path gtfs = demoGtfs(System.getenv());
+        if (!java.nio.file.Files.isRegularFile(gtfs) && !java.nio.file.Files.isDirectory(gtfs)) {
+            throw new IllegalStateException("no GTFS feed at " + gtfs + ": set TRAFFIC_TRANSIT_GTFS to a GTFS zip");
+        }
+        TransitAdherenceCommand.create(stack.kafkaBootstrap(), gtfs.toString(), NAME, AdherenceSettings.DEFAULTS).build(env);
     }
 
-    static String defaultDemoGtfs() {
-        String data = System.getenv().getOrDefault("TRAFFIC_DATA_DIR", "../shared/data");
-        return java.nio.file.Path.of(data, "rnv", "rnv.zip").toString();
+    static java.nio.file.Path demoGtfs(java.util.Map<String, String> env) {
+        String explicit = env.get("TRAFFIC_TRANSIT_GTFS");
+        if (explicit != null && !explicit.isBlank()) {
+            return java.nio.file.Path.of(explicit).toAbsolutePath();
+        }
+        String data = env.get("TRAFFIC_DATA_DIR");
+        java.nio.file.Path dir = data != null && !data.isBlank() ? java.nio.file.Path.of(data)
+                : java.nio.file.Path.of(env.getOrDefault("TRAFFIC_ROOT", "."), "..", "shared", "data");
+        return dir.resolve("rnv").resolve("rnv.zip").toAbsolutePath().normalize();
     }
 
     public static void main(String[] args) throws Exception {
