@@ -54,8 +54,16 @@ public final class CaseFunction extends KeyedBroadcastProcessFunction<String, En
     static final MapStateDescriptor<String, CaseRef> PASSAGES =
             new MapStateDescriptor<>("passage-cases", Types.STRING, TypeInformation.of(CaseRef.class));
 
+    /**
+     * Occasional-entry days the plate has used (ISO dates), recorded here when a decision consumes one: the
+     * register extract the job reads cannot be written to yet. Only plates that used an occasional entry.
+     */
+    static final MapStateDescriptor<String, Boolean> OCCASIONAL_DAYS =
+            new MapStateDescriptor<>("occasional-days", Types.STRING, Types.BOOLEAN);
+
     private transient MapState<String, CaseRef> cases;
     private transient MapState<String, CaseRef> passages;
+    private transient MapState<String, Boolean> occasionalDays;
     private transient PolicyUpdates.Current policy;
     private transient Map<Outcome, Counter> decisions;
     private transient Counter opened;
@@ -73,6 +81,7 @@ public final class CaseFunction extends KeyedBroadcastProcessFunction<String, En
     public void open(OpenContext ctx) {
         cases = getRuntimeContext().getMapState(CASES);
         passages = getRuntimeContext().getMapState(PASSAGES);
+        occasionalDays = getRuntimeContext().getMapState(OCCASIONAL_DAYS);
         policy = new PolicyUpdates.Current(initialPackJson);
         MetricGroup g = getRuntimeContext().getMetricGroup();
         decisions = new EnumMap<>(Outcome.class);
@@ -92,7 +101,10 @@ public final class CaseFunction extends KeyedBroadcastProcessFunction<String, En
             return; // a further read of an ALLOWED/EXEMPT passage: nothing is kept
         }
         Policy p = policy.get(ctx.getBroadcastState(PolicyUpdates.STATE).get(PolicyUpdates.STATE_KEY));
-        PassageDecision d = decide(p, ev, e.answer());
+        List<java.time.LocalDate> used = new ArrayList<>();
+        for (String day : occasionalDays.keys()) used.add(java.time.LocalDate.parse(day));
+        PassageDecision d = decide(p, ev, e.answer(), used);
+        if (d.decision().consumesOccasionalEntry()) occasionalDays.put(d.localDay().toString(), Boolean.TRUE);
         decisions.get(d.outcome()).inc();
         endToEndMs.update(Math.max(0, clock.millis() - read.capturedAtMillis()));
         ctx.output(EnforcementJob.COUNTS, count(read, d));
@@ -117,11 +129,11 @@ public final class CaseFunction extends KeyedBroadcastProcessFunction<String, En
     }
 
     /** The decision about a passage start (pure apart from the policy it is given). */
-    static PassageDecision decide(Policy p, PassageEvent ev, RegisterAnswer answer) {
+    static PassageDecision decide(Policy p, PassageEvent ev, RegisterAnswer answer, List<java.time.LocalDate> occasionalDaysUsed) {
         PlateRead r = ev.read();
         VehicleFacts v = answer.available() ? answer.facts() : null;
         Exemptions ex = answer.available()
-                ? (answer.exemptions() == null ? PlateExemptions.NONE : answer.exemptions()).toExemptions(r.plate())
+                ? (answer.exemptions() == null ? PlateExemptions.NONE : answer.exemptions()).toExemptions(r.plate(), occasionalDaysUsed)
                 : Exemptions.none();
         PassageFacts facts = new PassageFacts(r.cameraId(), r.plate(), r.country(), r.confidence(), null);
         Decision d = p.decide(facts, v, ex, Instant.ofEpochMilli(r.capturedAtMillis()));

@@ -13,7 +13,8 @@ import pl.kielce.traffic.ctz.policy.Stage;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Iterator;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -80,10 +81,11 @@ public final class PassageFunction extends KeyedBroadcastProcessFunction<String,
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<PassageEvent> out) throws Exception {
-        Iterator<Map.Entry<String, OpenPassage>> it = open.iterator();
-        while (it.hasNext()) {
-            if (it.next().getValue().firstSeenMillis() + windowMillis <= timestamp) it.remove();
+        List<String> closed = new ArrayList<>();
+        for (Map.Entry<String, OpenPassage> e : open.entries()) {
+            if (e.getValue().firstSeenMillis() + windowMillis <= timestamp) closed.add(e.getKey());
         }
+        for (String zoneKey : closed) open.remove(zoneKey); // remove() drops the key's state once its map is empty
     }
 
     @Override

@@ -37,7 +37,13 @@ public final class PlateExemptions implements Serializable {
 
     /** Every register, holding only this plate's entries (a plate with no entries gets empty registers). */
     public Exemptions toExemptions(String plate) {
+        return toExemptions(plate, List.of());
+    }
+
+    /** As {@link #toExemptions(String)}, with further occasional-entry days already used (kept by the job). */
+    public Exemptions toExemptions(String plate, Iterable<LocalDate> moreOccasionalDays) {
         InMemoryExemptionRegisters r = new InMemoryExemptionRegisters();
+        for (LocalDate d : moreOccasionalDays) r.record(plate, d);
         for (LocalDate[] c : cards) r.card(plate, c[0], c[1]);
         if (resident != null) r.resident(plate, resident);
         permits.forEach(r::permit);
