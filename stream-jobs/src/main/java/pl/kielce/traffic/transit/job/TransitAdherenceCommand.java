@@ -11,7 +11,7 @@ import java.time.Clock;
 import java.util.concurrent.Callable;
 
 /** Command line of {@link TransitAdherenceJob}: Kafka in and out, the GTFS path and the alert settings. */
-@Command(name = "transit-adherence", mixinStandardHelpOptions = true,
+@Command(name = "job", mixinStandardHelpOptions = true,
         description = "Flink job: GTFS-RT vehicle positions -> schedule adherence -> GTFS-RT TripUpdates + alerts")
 public final class TransitAdherenceCommand implements Callable<Integer> {
     @Option(names = "--bootstrap-servers", defaultValue = "localhost:59092", description = "Kafka (default ${DEFAULT-VALUE})")
