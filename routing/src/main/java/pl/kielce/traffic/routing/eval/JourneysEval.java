@@ -45,7 +45,7 @@ public final class JourneysEval {
 
         long t = System.nanoTime();
         Timetable tt = GtfsReader.read(gtfs);
-        TransitNetwork network = new TransitNetwork(tt, WalkSettings.DEFAULTS);
+        TransitNetwork network = new TransitNetwork(tt, WalkSettings.from(System::getProperty));
         StreetGraph streets = StreetGraph.open(osm, graphDir.resolve("street"));
         JourneyPlanner planner = new JourneyPlanner(new ConnectionScanRouter(network, true), streets);
         System.out.printf(Locale.ROOT, "loaded %d stops, %d trips, %d footpaths, street graph %s in %.1f s%n",
@@ -63,6 +63,23 @@ public final class JourneysEval {
             return new Outcome(best.arrival().toLocalDateTime(), walk, ms);
         };
 
+        if (opt.containsKey("explain")) {
+            for (ReferenceQuery q : qs) {
+                if (q.id().contains(opt.get("explain"))) {
+                    System.out.println(q);
+                    var plan = planner.plan(JourneyRequest.departAt(new LatLon(q.fromLat(), q.fromLon()), new LatLon(q.toLat(), q.toLon()), q.departure()));
+                    for (var it : plan.itineraries()) {
+                        System.out.println("itinerary " + it.departure() + " -> " + it.arrival() + " transfers " + it.transfers());
+                        for (var l : it.legs()) {
+                            System.out.println("  " + l.mode() + " " + (l.routeShortName() == null ? "" : l.routeShortName() + " ") + l.departure().toLocalTime() + " "
+                                    + l.from().name() + " [" + l.from().stopId() + "] -> " + l.arrival().toLocalTime() + " " + l.to().name() + " [" + l.to().stopId() + "]"
+                                    + (l.distanceMeters() == null ? "" : " " + l.distanceMeters() + " m"));
+                        }
+                    }
+                }
+            }
+            return;
+        }
         String baseline = opt.get("baseline");
         if ("graphhopper".equals(baseline)) {
             GraphHopperPtBaseline gh = GraphHopperPtBaseline.open(osm, gtfs, graphDir.resolve("graphhopper-pt-" + GtfsReader.sha256(gtfs).substring(0, 12)));

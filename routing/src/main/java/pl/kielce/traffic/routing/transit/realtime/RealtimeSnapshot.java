@@ -35,6 +35,11 @@ public final class RealtimeSnapshot {
         return dateVersions.getOrDefault(serviceDate, 0L);
     }
 
+    /** The trip runs with real-time state. */
+    public java.util.Set<TripInstance> keys() {
+        return trips.keySet();
+    }
+
     public int size() {
         return trips.size();
     }

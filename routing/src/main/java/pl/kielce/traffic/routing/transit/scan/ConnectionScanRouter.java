@@ -25,6 +25,8 @@ public final class ConnectionScanRouter {
     private static final byte ACCESS = 1;
     private static final byte RIDE = 2;
     private static final byte WALK = 3;
+    /** A query point this close to a stop is at that stop (and at its station). */
+    private static final double AT_STOP_METERS = 10;
 
     private final TransitNetwork network;
     private final Timetable tt;
@@ -118,16 +120,34 @@ public final class ConnectionScanRouter {
         WalkSettings walk = network.walk();
         int n = tt.stopCount();
         int[] secs = new int[n];
-        double latSpan = maxWalkMeters / 111_000.0 + 1e-6;
+        double latSpan = Math.max(maxWalkMeters, walk.stationRadiusMeters() + AT_STOP_METERS) / 111_000.0 + 1e-6;
+        List<Integer> anchors = new ArrayList<>(2);
         for (int s = 0; s < n; s++) {
             secs[s] = -1;
-            if (Math.abs(tt.stopLat[s] - lat) > latSpan || !stopUsable(s, wheelchair)) {
+            if (Math.abs(tt.stopLat[s] - lat) > latSpan) {
                 continue;
             }
             double d = Geo.distanceMeters(lat, lon, tt.stopLat[s], tt.stopLon[s]);
-            if (d * walk.detourFactor() <= maxWalkMeters) {
+            if (d <= AT_STOP_METERS) {
+                anchors.add(s);
+            }
+            if (d * walk.detourFactor() <= maxWalkMeters && stopUsable(s, wheelchair)) {
                 secs[s] = walk.walkSeconds(d);
                 meters[s] = (int) Math.round(d);
+            }
+        }
+        // a point at a stop is at its station: the other platforms of that station count like a same-station change
+        for (int a : anchors) {
+            for (int f = network.footpaths().first[a]; f < network.footpaths().first[a + 1]; f++) {
+                int s = network.footpaths().target[f];
+                int m = network.footpaths().meters[f];
+                if (m <= walk.stationRadiusMeters() && tt.stopName[s].equals(tt.stopName[a]) && stopUsable(s, wheelchair)) {
+                    int t = walk.sameStationTransferSeconds();
+                    if (secs[s] < 0 || t < secs[s]) {
+                        secs[s] = t;
+                        meters[s] = (int) Math.round(Geo.distanceMeters(lat, lon, tt.stopLat[s], tt.stopLon[s]));
+                    }
+                }
             }
         }
         return secs;
