@@ -208,7 +208,7 @@ public final class PolicyPacks {
             }
         }
 
-        private final Set<String> declaredZoneIds = new HashSet<>();
+        private final Set<String> declaredZoneIds = new LinkedHashSet<>();
 
         @SuppressWarnings("unchecked")
         private <T> List<T> geo(String file, Node ref, boolean zones) {
@@ -314,7 +314,7 @@ public final class PolicyPacks {
                         zones.add(null); // its geometry problem is already reported
                     } else if (!zoneIds.contains(zid)) {
                         n.problem(z, where + ".zone", "zone \"" + zid + "\" is not in " + zonesFile,
-                                (zoneIds.isEmpty() ? "" : "use one of: " + String.join(", ", zoneIds) + " — or ")
+                                (declaredZoneIds.isEmpty() ? "" : "use one of: " + String.join(", ", declaredZoneIds) + " — or ")
                                         + "add a feature with properties.id \"" + zid + "\" to " + zonesFile);
                     } else zones.add(zid);
                 }
