@@ -26,7 +26,7 @@ final class GeoJsonReader {
 
     private final Nodes nodes;
     /** Every feature id seen, including those whose geometry was rejected (already reported). */
-    final Set<String> declaredIds = new HashSet<>();
+    final Set<String> declaredIds = new java.util.LinkedHashSet<>();
 
     GeoJsonReader(Nodes nodes) { this.nodes = nodes; }
 
