@@ -88,7 +88,83 @@ run_tests() {
   mvnw verify "$@"
 }
 
+# --- JVMs: classpaths and options ---
+# The add-opens/exports list Flink needs on JDK 17 (single source: root pom property flink.jvm.opens).
+flink_jvm_opens() { sed -n 's:.*<flink.jvm.opens>\(.*\)</flink.jvm.opens>.*:\1:p' "$TRAFFIC_ROOT/pom.xml"; }
+
+# module_classpath MODULE [SCOPE…]: the module's dependency classpath (default scope runtime; several scopes
+# are joined, e.g. "runtime provided"), resolved once with dependency:build-classpath and cached under
+# .traffic/cp/ until a pom.xml changes. Sibling modules come from ~/.m2 (build_quiet installs them).
+module_classpath() {
+  local module="$1"; shift
+  local scopes=("${@:-runtime}") scope f parts=()
+  mkdir -p "$STATE_DIR/cp"
+  for scope in "${scopes[@]}"; do
+    f="$STATE_DIR/cp/$module.$scope.classpath"
+    if [ ! -s "$f" ] || [ "$TRAFFIC_ROOT/pom.xml" -nt "$f" ] || [ "$TRAFFIC_ROOT/$module/pom.xml" -nt "$f" ]; then
+      mvnw -q -o -pl "$module" dependency:build-classpath -Dmdep.includeScope="$scope" -Dmdep.outputFile="$f" >/dev/null 2>&1 \
+        || mvnw -q -pl "$module" dependency:build-classpath -Dmdep.includeScope="$scope" -Dmdep.outputFile="$f" >/dev/null \
+        || die "cannot resolve the $scope classpath of $module"
+    fi
+    parts+=("$(cat "$f")")
+  done
+  (IFS=:; echo "${parts[*]}")
+}
+
+# wait_port PORT SECONDS: until something listens on 127.0.0.1:PORT.
+wait_port() {
+  local port="$1" deadline=$(( $(date +%s) + ${2:-30} ))
+  until (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do
+    [ "$(date +%s)" -ge "$deadline" ] && return 1
+    sleep 0.2
+  done
+}
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# --- Kafka: a real Apache Kafka 4.2 broker (KRaft, one node) in its own JVM; see deploy/local/kafka/ ---
+KAFKA_DIR="$STATE_DIR/kafka"
+kafka_pid() { [ -f "$KAFKA_DIR/pid" ] && cat "$KAFKA_DIR/pid"; }
+kafka_running() {
+  local pid; pid="$(kafka_pid 2>/dev/null)" || return 1
+  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -q 'kafka\.Kafka'
+}
+# kafka_up: start the broker in the background (returns at once; prints its pid); kafka_wait: until it listens.
+kafka_up() {
+  if kafka_running; then kafka_pid; return 0; fi
+  port_in_use "$KAFKA_PORT" && die "port $KAFKA_PORT is taken by another process; set TRAFFIC_KAFKA_PORT"
+  local cp props="$KAFKA_DIR/server.properties"
+  cp="$(module_classpath test-support runtime)"
+  mkdir -p "$KAFKA_DIR"
+  sed -e "s|@PORT@|$KAFKA_PORT|g" -e "s|@CONTROLLER_PORT@|$((KAFKA_PORT + 1))|g" -e "s|@LOG_DIR@|$KAFKA_DIR/data|g" \
+    "$TRAFFIC_ROOT/deploy/local/kafka/server.properties.template" > "$props"
+  if [ ! -f "$KAFKA_DIR/data/meta.properties" ]; then
+    local cluster_id; cluster_id="$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')"
+    java -cp "$cp" -Dlog4j2.configurationFile="$TRAFFIC_ROOT/deploy/local/kafka/log4j2.properties" \
+      kafka.tools.StorageTool format -t "$cluster_id" -c "$props" --ignore-formatted > "$KAFKA_DIR/format.log" 2>&1 \
+      || die "formatting Kafka storage failed; see $KAFKA_DIR/format.log"
+  fi
+  # shellcheck disable=SC2046
+  nohup java -Xms128m -Xmx512m $(flink_jvm_opens) -Dlog4j2.configurationFile="$TRAFFIC_ROOT/deploy/local/kafka/log4j2.properties" \
+    -cp "$cp" kafka.Kafka "$props" > "$KAFKA_DIR/broker.log" 2>&1 < /dev/null &
+  echo $! > "$KAFKA_DIR/pid"
+  echo $!
+}
+kafka_wait() { wait_port "$KAFKA_PORT" "${1:-60}" || die "Kafka did not listen on $KAFKA_PORT; see $KAFKA_DIR/broker.log"; }
+kafka_down() {
+  kafka_running || { rm -f "$KAFKA_DIR/pid"; return 0; }
+  local pid; pid="$(kafka_pid)"
+  kill -TERM "$pid" 2>/dev/null || true
+  local i; for i in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+  kill -KILL "$pid" 2>/dev/null || true
+  rm -f "$KAFKA_DIR/pid"
+}
+
 # --- local stack for the demo and manual use ---
-stack_up()     { pg_up "$STATE_DIR/pg" "$PG_PORT"; say "PostGIS: jdbc:postgresql://localhost:$PG_PORT/traffic (user postgres)"; }
-stack_down()   { pg_down "$STATE_DIR/pg"; }
-stack_status() { if _as_pg "$PG_BIN/pg_ctl" -D "$STATE_DIR/pg/data" status >/dev/null 2>&1; then echo "postgis: up on $PG_PORT"; else echo "postgis: down"; fi; }
+postgis_up()   { pg_up "$STATE_DIR/pg" "$PG_PORT"; say "PostGIS: jdbc:postgresql://localhost:$PG_PORT/traffic (user postgres)"; }
+postgis_running() { _as_pg "$PG_BIN/pg_ctl" -D "$STATE_DIR/pg/data" status >/dev/null 2>&1; }
+stack_up()     { postgis_up; kafka_up >/dev/null; kafka_wait; say "Kafka: 127.0.0.1:$KAFKA_PORT (log $KAFKA_DIR/broker.log)"; }
+stack_down()   { kafka_down; pg_down "$STATE_DIR/pg"; }
+stack_status() {
+  if postgis_running; then echo "postgis: up on $PG_PORT"; else echo "postgis: down"; fi
+  if kafka_running; then echo "kafka: up on $KAFKA_PORT (pid $(kafka_pid))"; else echo "kafka: down"; fi
+}

@@ -6,7 +6,7 @@ import org.flywaydb.core.api.output.MigrateResult;
 import javax.sql.DataSource;
 
 /**
- * Applies every Flyway migration found at {@code classpath:db/migration} (all modules' migrations that
+ * Applies (out of order allowed, see the version ranges in the README) every Flyway migration found at {@code classpath:db/migration} (all modules' migrations that
  * are on the classpath: foundation V1–V99, zone-policy V100–V199, …).
  */
 public final class Migrations {
@@ -28,6 +28,9 @@ public final class Migrations {
     private static org.flywaydb.core.api.configuration.FluentConfiguration configure() {
         return Flyway.configure(Migrations.class.getClassLoader())
                 .locations(LOCATION)
+                // modules own version ranges (V1–V99, V100–V199, …) and land in any order: a database that
+                // already has V400 must still accept a new V2
+                .outOfOrder(true)
                 .failOnMissingLocations(true);
     }
 

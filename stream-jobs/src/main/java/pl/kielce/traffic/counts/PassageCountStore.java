@@ -20,7 +20,7 @@ import java.time.ZoneOffset;
 public final class PassageCountStore implements Sink<PassageCount> {
     static final String UPSERT = "INSERT INTO passage_counts (camera_id, window_start, window_end, passages) "
             + "VALUES (?, ?, ?, ?) ON CONFLICT (camera_id, window_start) "
-            + "DO UPDATE SET window_end = EXCLUDED.window_end, passages = EXCLUDED.passages";
+            + "DO UPDATE SET window_end = EXCLUDED.window_end, passages = EXCLUDED.passages, updated_at = now()";
 
     private final String jdbcUrl;
 

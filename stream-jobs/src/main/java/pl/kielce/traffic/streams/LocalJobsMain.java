@@ -10,6 +10,7 @@ import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.graph.StreamGraph;
 import pl.kielce.traffic.counts.PassageCountJob;
+import pl.kielce.traffic.events.Topics;
 import pl.kielce.traffic.store.Migrations;
 
 import java.time.Duration;
@@ -57,6 +58,9 @@ public final class LocalJobsMain {
 
         log("applying database migrations to " + stack.jdbcUrl());
         Migrations.migrate(stack.jdbcUrl());
+        int partitions = Integer.parseInt(System.getenv().getOrDefault("TRAFFIC_KAFKA_PARTITIONS", "2"));
+        var created = TopicSetup.ensure(stack.kafkaBootstrap(), partitions, Topics.ALL, Duration.ofSeconds(90));
+        log("topics ready at " + stack.kafkaBootstrap() + " (created " + created.size() + ")");
 
         Configuration conf = new Configuration();
         conf.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
