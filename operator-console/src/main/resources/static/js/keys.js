@@ -5,6 +5,8 @@
     b.style.left = b.dataset.x + '%'; b.style.top = b.dataset.y + '%';
     b.style.width = b.dataset.w + '%'; b.style.height = b.dataset.h + '%';
   });
+  // Split bars: width from data-pct (no inline styles under the CSP).
+  document.querySelectorAll('.bar span[data-pct]').forEach(function (s) { s.style.width = s.dataset.pct + '%'; });
   // Arrow keys move between the links of a case list.
   var links = Array.prototype.slice.call(document.querySelectorAll('a.case-link'));
   document.addEventListener('keydown', function (e) {

@@ -4,9 +4,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
 
-import java.util.List;
 
 /** The audit log for AUDITORs: a page and a JSON API. Read-only (there is no write endpoint). */
 @Controller
@@ -27,11 +25,4 @@ class AuditController {
         return "audit";
     }
 
-    @GetMapping("/api/audit")
-    @ResponseBody
-    List<AuditLog.Entry> api(@RequestParam(required = false) String actor, @RequestParam(required = false) String action,
-                             @RequestParam(required = false) String subject,
-                             @RequestParam(defaultValue = "200") int limit) {
-        return audit.search(actor, action, subject, limit);
-    }
 }

@@ -69,7 +69,23 @@ class RoleMatrixTest extends ConsoleTest {
             post("/review/{id}/dispute", "/review/no-such-case/dispute?decision=CONFIRM", EnumSet.of(SUPERVISOR)),
             get("/api/cases", "/api/cases", REVIEWERS),
             get("/api/cases/{id}", "/api/cases/no-such-case", REVIEWERS),
-            new Endpoint(HttpMethod.POST, "/api/cases/{id}/actions", "/api/cases/no-such-case/actions", REVIEWERS, JSON_ACTION)
+            new Endpoint(HttpMethod.POST, "/api/cases/{id}/actions", "/api/cases/no-such-case/actions", REVIEWERS, JSON_ACTION),
+            get("/map", "/map", OPERATORS),
+            get("/api/map/layers/{name}", "/api/map/layers/cameras", OPERATORS),
+            get("/api/map/stream", "/api/map/stream", OPERATORS),
+            get("/api/alerts", "/api/alerts", OPERATORS),
+            new Endpoint(HttpMethod.POST, "/api/alerts/{id}/ack", "/api/alerts/no-such-alert/ack", OPERATORS, "{}"),
+            get("/signals", "/signals", OPERATORS),
+            post("/signals/{planId}/approve", "/signals/no-such-plan/approve", OPERATORS),
+            post("/signals/{planId}/reject", "/signals/no-such-plan/reject?comment=x", OPERATORS),
+            get("/policy", "/policy", POLICY_READERS),
+            get("/api/policy/what-if", "/api/policy/what-if", POLICY_READERS),
+            get("/open", "/open", null),
+            get("/api/open/passages", "/api/open/passages", null),
+            get("/api/open/passages.csv", "/api/open/passages.csv", null),
+            get("/api/open/compliance", "/api/open/compliance", null),
+            get("/api/open/compliance.csv", "/api/open/compliance.csv", null),
+            get("/api/open/cameras.geojson", "/api/open/cameras.geojson", null)
     );
 
     static Endpoint get(String pattern, String example, Set<Role> roles) {
