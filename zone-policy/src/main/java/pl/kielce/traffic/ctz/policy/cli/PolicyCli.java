@@ -47,6 +47,7 @@ public final class PolicyCli {
               policy check --policy DIR --camera ID --at ISO-8601 --vehicle FILE.json
                            [--country PL] [--confidence 0.97]
               policy check --policy DIR --camera ID --at ISO-8601 --plate P --register EXTRACT.csv
+              policy whatif --policy DIR [--stage ID] --passages PASSAGES.csv
             --at takes 2027-08-02T10:15:00+02:00, 2027-08-02T08:15:00Z or local 2027-08-02T10:15 (policy time zone).
             FILE.json: {"category": "M1", "fuel": "diesel", "euroNorm": "Euro 4", "productionYear": 2006,
                         "firstRegistration": "2006-03-01", "grossMassKg": 1500, "historic": false, "specialService": null}
@@ -70,6 +71,7 @@ public final class PolicyCli {
             switch (args[0]) {
                 case "validate": return validate(args);
                 case "check": return check(args);
+                case "whatif": return whatIf(args);
                 case "help": case "--help": case "-h": out.print(USAGE); return 0;
                 default: err.println("unknown command: " + args[0]); err.print(USAGE); return 2;
             }
@@ -140,6 +142,31 @@ public final class PolicyCli {
         Decision d = policy.decide(passage, vehicle, Exemptions.none(), at);
         Map<String, Object> json = new LinkedHashMap<>(d.toMap());
         json.put("note", "exemption registers (residents, permits, passes, cards, occasional entries) are not consulted by the CLI");
+        out.println(Json.pretty(json));
+        return 0;
+    }
+
+    private int whatIf(String[] args) {
+        Map<String, String> o = options(args, 1, List.of("--policy", "--stage", "--passages"));
+        Policy policy;
+        try {
+            policy = PolicyPacks.load(Path.of(required(o, "--policy")));
+        } catch (PolicyPackException e) {
+            throw new InputException(e.getMessage());
+        }
+        Path csv = Path.of(required(o, "--passages"));
+        pl.kielce.traffic.ctz.policy.whatif.ReplayCsv.Result passages;
+        try (var in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+            passages = pl.kielce.traffic.ctz.policy.whatif.ReplayCsv.parse(in);
+        } catch (IOException e) {
+            throw new InputException("cannot read " + csv + ": " + e.getMessage());
+        }
+        for (String p : passages.problems()) err.println("warning: " + csv + " " + p);
+        String stage = o.get("--stage");
+        if (stage != null && !policy.stageIds().contains(stage)) throw new InputException("policy " + policy.id() + " has no stage " + stage + "; stages: " + policy.stageIds());
+        var report = pl.kielce.traffic.ctz.policy.whatif.WhatIf.replay(policy, stage, passages.passages());
+        Map<String, Object> json = new LinkedHashMap<>(report.toMap());
+        json.put("rejectedRows", passages.problems().size());
         out.println(Json.pretty(json));
         return 0;
     }

@@ -62,12 +62,40 @@ public final class WhatIfReport {
         }
 
         public long total() { return total; }
+
+        Map<String, Object> toMap() {
+            Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("total", total);
+            m.put("byCamera", byCamera);
+            Map<String, Long> hours = new java.util.LinkedHashMap<>();
+            byHour.forEach((h, n) -> hours.put(String.format("%02d", h), n));
+            m.put("byHour", hours);
+            m.put("byCategory", byCategory);
+            m.put("byFuel", byFuel);
+            m.put("byEuroNorm", byEuroNorm);
+            return m;
+        }
+
         public Map<String, Long> byCamera() { return Collections.unmodifiableMap(byCamera); }
         /** Local hour of day 0–23 in the policy's time zone. */
         public Map<Integer, Long> byHour() { return Collections.unmodifiableMap(byHour); }
         public Map<String, Long> byCategory() { return Collections.unmodifiableMap(byCategory); }
         public Map<String, Long> byFuel() { return Collections.unmodifiableMap(byFuel); }
         public Map<String, Long> byEuroNorm() { return Collections.unmodifiableMap(byEuroNorm); }
+    }
+
+    /** The report as a JSON-ready map. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("policy", Map.of("id", policyId, "version", policyVersion));
+        m.put("stage", stageId == null ? "as in force at each passage" : stageId);
+        m.put("passages", total);
+        Map<String, Object> outcomes = new java.util.LinkedHashMap<>();
+        byOutcome.forEach((k, v) -> outcomes.put(k.name(), v));
+        m.put("byOutcome", outcomes);
+        m.put("violations", violations.toMap());
+        m.put("reviews", reviews.toMap());
+        return m;
     }
 
     @Override public String toString() {
