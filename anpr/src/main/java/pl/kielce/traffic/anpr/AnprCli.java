@@ -32,6 +32,7 @@ public final class AnprCli {
         int code = switch (cmd) {
             case "read" -> read(rest);
             case "eval" -> eval(rest);
+            case "train" -> train(rest);
             case "replay" -> pl.kielce.traffic.anpr.gateway.Replay.main(rest);
             case "serve" -> pl.kielce.traffic.anpr.gateway.GatewayMain.main(rest);
             default -> {
@@ -83,6 +84,41 @@ public final class AnprCli {
         return exit;
     }
 
+    /**
+     * {@code train OUT DIR...}: harvests labelled glyphs from the <em>dev</em> split (even positions) of each
+     * labelled folder, using the font-only recogniser to segment, and writes them for the classifier.
+     */
+    private static int train(List<String> args) throws Exception {
+        if (args.size() < 2) {
+            System.err.println("usage: anpr train OUT.bin DIR...");
+            return 2;
+        }
+        List<pl.kielce.traffic.anpr.recognition.GlyphSamples.Sample> samples = new ArrayList<>();
+        try (PlateRecognizer r = PlateRecognizer.create(1, List.of())) {
+            for (String dir : args.subList(1, args.size())) {
+                List<LabelledImage> all = GroundTruth.load(Path.of(dir));
+                int used = 0, photos = 0;
+                for (int i = 0; i < all.size(); i += 2) {
+                    LabelledImage li = all.get(i);
+                    photos++;
+                    org.opencv.core.Mat img = PlateRecognizer.decode(Files.readAllBytes(li.path()));
+                    var got = r.harvest(img, li.box(), li.plate());
+                    img.release();
+                    if (!got.isEmpty()) {
+                        used++;
+                        samples.addAll(got);
+                    }
+                }
+                System.err.printf("%s: %d of %d dev-split photos gave labelled glyphs%n", dir, used, photos);
+            }
+        }
+        try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(Path.of(args.get(0))))) {
+            pl.kielce.traffic.anpr.recognition.GlyphSamples.write(out, samples);
+        }
+        System.err.printf("wrote %d glyphs to %s%n", samples.size(), args.get(0));
+        return 0;
+    }
+
     private static int eval(List<String> args) throws Exception {
         int threads = threads(args);
         boolean verbose = args.remove("--verbose");
@@ -120,6 +156,12 @@ public final class AnprCli {
             System.out.printf("split             %s (%d of %d photos; dev = even positions, holdout = odd), threads %d%n",
                     split, images.size(), all.size(), threads);
             Evaluation.print(Evaluation.summarise(outcomes, wall), System.out, 12);
+            if (verbose) {
+                var st = PlateRecognizer.STAGE_NANOS;
+                System.err.printf("stage ms/photo: localise %.1f, warp+segment %.1f, classify %.1f (knn %.1f), tesseract %.1f%n",
+                        st.get(0) / 1e6 / (images.size() + 1), st.get(1) / 1e6 / (images.size() + 1), st.get(2) / 1e6 / (images.size() + 1),
+                        st.get(4) / 1e6 / (images.size() + 1), st.get(3) / 1e6 / (images.size() + 1));
+            }
         }
         return 0;
     }

@@ -33,12 +33,26 @@ import java.util.Random;
  */
 public final class GlyphClassifier {
     private static final int K = 9;
+    private static final int PCA_COMPONENTS = Integer.getInteger("anpr.pcaComponents", 80);
     private final KNearest knn;
     private final int samples;
+    private final Mat pcaMean;
+    private final Mat pcaBasis;
 
-    private GlyphClassifier(KNearest knn, int samples) {
+    private GlyphClassifier(KNearest knn, int samples, Mat pcaMean, Mat pcaBasis) {
         this.knn = knn;
         this.samples = samples;
+        this.pcaMean = pcaMean;
+        this.pcaBasis = pcaBasis;
+    }
+
+    private Mat project(Mat rows) {
+        if (pcaBasis == null) {
+            return rows;
+        }
+        Mat out = new Mat();
+        Core.PCAProject(rows, pcaMean, pcaBasis, out);
+        return out;
     }
 
     public int samples() {
@@ -47,6 +61,14 @@ public final class GlyphClassifier {
 
     /** Builds the classifier from the fonts found in {@code fontDirs} (TrueType files). */
     public static GlyphClassifier fromFonts(List<File> fontFiles, long seed) {
+        return train(fontFiles, List.of(), seed);
+    }
+
+    /**
+     * Builds the classifier from rendered font glyphs plus labelled real glyphs (each also jittered a little),
+     * e.g. those harvested from a training split of labelled photos.
+     */
+    public static GlyphClassifier train(List<File> fontFiles, List<GlyphSamples.Sample> real, long seed) {
         OpenCv.load();
         List<Font> fonts = new ArrayList<>();
         for (File f : fontFiles) {
@@ -77,15 +99,37 @@ public final class GlyphClassifier {
                 base.release();
             }
         }
+        for (GlyphSamples.Sample s : real) {
+            int label = Glyphs.ALPHABET.indexOf(s.label());
+            rows.add(Glyphs.features(s.glyph(), s.aspect()));
+            labels.add(label);
+            for (int v = 0; v < REAL_JITTER; v++) {
+                Mat j = jitter(s.glyph(), rnd);
+                rows.add(Glyphs.features(j, s.aspect() * (0.95 + 0.1 * rnd.nextDouble())));
+                labels.add(label);
+                j.release();
+            }
+        }
         Mat samples = Glyphs.toRowMatrix(rows);
         Mat responses = new Mat(labels.size(), 1, CvType.CV_32F);
         for (int i = 0; i < labels.size(); i++) {
             responses.put(i, 0, labels.get(i));
         }
+        Mat mean = null;
+        Mat basis = null;
+        Mat train = samples;
+        if (PCA_COMPONENTS > 0) {
+            // HOG vectors are long and redundant: nearest neighbours in a PCA subspace are as good and far faster
+            mean = new Mat();
+            basis = new Mat();
+            Core.PCACompute(samples, mean, basis, PCA_COMPONENTS);
+            train = new Mat();
+            Core.PCAProject(samples, mean, basis, train);
+        }
         KNearest knn = KNearest.create();
         knn.setDefaultK(K);
-        knn.train(samples, Ml.ROW_SAMPLE, responses);
-        return new GlyphClassifier(knn, rows.size());
+        knn.train(train, Ml.ROW_SAMPLE, responses);
+        return new GlyphClassifier(knn, rows.size(), mean, basis);
     }
 
     /** The default font set: DejaVu Sans and Roboto upright faces under /usr/share/fonts (or TRAFFIC_FONT_DIR). */
@@ -119,6 +163,26 @@ public final class GlyphClassifier {
                 out.add(f);
             }
         }
+    }
+
+    private static final int REAL_JITTER = 3;
+
+    /** A small random shift/scale/stroke change of a normalised glyph, re-normalised. */
+    private static Mat jitter(Mat glyph, Random rnd) {
+        Mat big = new Mat();
+        Imgproc.resize(glyph, big, new Size(Glyphs.W * 3, Glyphs.H * 3), 0, 0, Imgproc.INTER_LINEAR);
+        Imgproc.threshold(big, big, 127, 255, Imgproc.THRESH_BINARY);
+        Glyphs.dilateOrErode(big, rnd.nextInt(3) - 1);
+        double angle = (rnd.nextDouble() - 0.5) * 6;
+        Mat rot = Imgproc.getRotationMatrix2D(new Point(big.cols() / 2.0, big.rows() / 2.0), angle, 0.9 + 0.2 * rnd.nextDouble());
+        Mat w = new Mat();
+        Imgproc.warpAffine(big, w, rot, big.size(), Imgproc.INTER_LINEAR, Core.BORDER_CONSTANT, new Scalar(0));
+        Imgproc.threshold(w, w, 127, 255, Imgproc.THRESH_BINARY);
+        Mat out = Glyphs.normalise(w);
+        big.release();
+        w.release();
+        rot.release();
+        return out;
     }
 
     private static Mat render(Font font, char ch) {
@@ -188,7 +252,11 @@ public final class GlyphClassifier {
         if (features.isEmpty()) {
             return new double[0][];
         }
-        Mat q = Glyphs.toRowMatrix(features);
+        Mat raw = Glyphs.toRowMatrix(features);
+        Mat q = project(raw);
+        if (q != raw) {
+            raw.release();
+        }
         Mat results = new Mat();
         Mat neighbours = new Mat();
         Mat dists = new Mat();

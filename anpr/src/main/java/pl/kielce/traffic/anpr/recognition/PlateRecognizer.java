@@ -26,7 +26,10 @@ import java.util.Map;
  */
 public final class PlateRecognizer implements AutoCloseable {
     static final double TARGET_CHAR_HEIGHT = 40;
+    static final double UNCERTAIN = Double.parseDouble(System.getProperty("anpr.uncertain", "0.6"));
     private static final String DEBUG_DIR = System.getProperty("anpr.debugDir");
+    /** Nanoseconds spent per stage (localise, segment, classify, tesseract), for profiling. */
+    public static final java.util.concurrent.atomic.AtomicLongArray STAGE_NANOS = new java.util.concurrent.atomic.AtomicLongArray(5);
     private static final String WHITELIST = Glyphs.ALPHABET;
 
     /** Tuning knobs; {@link #defaults()} is what the CLI and the gateway use. */
@@ -54,7 +57,26 @@ public final class PlateRecognizer implements AutoCloseable {
     /** The standard recogniser: font-trained classifier, Polish districts, a Tesseract pool of {@code poolSize}. */
     public static PlateRecognizer createDefault(int poolSize) {
         OpenCv.load();
-        GlyphClassifier c = GlyphClassifier.fromFonts(GlyphClassifier.defaultFonts(), 42);
+        List<GlyphSamples.Sample> real = List.of();
+        if (!"false".equals(System.getProperty("anpr.realGlyphs"))) {
+            try (java.io.InputStream in = PlateRecognizer.class.getResourceAsStream(REAL_GLYPHS)) {
+                if (in != null) {
+                    real = GlyphSamples.read(new java.io.BufferedInputStream(in));
+                }
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("cannot read " + REAL_GLYPHS + ": " + e.getMessage(), e);
+            }
+        }
+        return create(poolSize, real);
+    }
+
+    /** Labelled real glyphs harvested from the training split (see {@code anpr train}); optional. */
+    public static final String REAL_GLYPHS = "/pl/kielce/traffic/anpr/glyphs-train.bin";
+
+    /** A recogniser whose classifier learns from the fonts plus the given labelled glyphs. */
+    public static PlateRecognizer create(int poolSize, List<GlyphSamples.Sample> realGlyphs) {
+        OpenCv.load();
+        GlyphClassifier c = GlyphClassifier.train(GlyphClassifier.defaultFonts(), realGlyphs, 42);
         TesseractPool t = new TesseractPool(poolSize, TesseractPool.dataPathFromEnvironment(), WHITELIST, 13);
         return new PlateRecognizer(c, t, PlateGrammar.polishDefault(), Settings.defaults());
     }
@@ -92,7 +114,9 @@ public final class PlateRecognizer implements AutoCloseable {
         }
         Mat gray = new Mat();
         Imgproc.cvtColor(bgr, gray, Imgproc.COLOR_BGR2GRAY);
+        long t0 = System.nanoTime();
         List<PlateRegion> regions = localiser.propose(bgr, gray);
+        STAGE_NANOS.addAndGet(0, System.nanoTime() - t0);
         List<Segmented> segs = new ArrayList<>();
         for (PlateRegion r : regions) {
             Segmented s = readRegion(bgr, gray, r);
@@ -102,9 +126,13 @@ public final class PlateRecognizer implements AutoCloseable {
         }
         segs.sort(Comparator.comparingDouble(Segmented::score).reversed());
         // Tesseract on the most promising few, fused per position with the classifier
+        long t3 = System.nanoTime();
         for (int i = 0; i < Math.min(settings.tesseractCandidates(), segs.size()); i++) {
-            segs.set(i, withTesseract(segs.get(i)));
+            if (segs.get(i).uncertain()) {
+                segs.set(i, withTesseract(segs.get(i)));
+            }
         }
+        STAGE_NANOS.addAndGet(3, System.nanoTime() - t3);
         segs.sort(Comparator.comparingDouble(Segmented::score).reversed());
         Map<String, PlateCandidate> out = new LinkedHashMap<>();
         for (Segmented s : segs) {
@@ -147,6 +175,16 @@ public final class PlateRecognizer implements AutoCloseable {
     /** A segmented region: its glyphs (normalised), class probabilities, decoded readings and photo box. */
     record Segmented(List<Mat> glyphs, List<Double> aspects, double[][] probs, List<PlateGrammar.Reading> readings,
                      PlateBox box, double shapeQuality, String method) {
+        /** Some character's best class has less than 0.6 of the probability: worth a second opinion. */
+        boolean uncertain() {
+            for (double[] row : probs) {
+                if (row[PlateGrammar.argmax(row)] < UNCERTAIN) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         double score() {
             PlateGrammar.Reading r = readings.get(0);
             return r.logScore() / r.text().length() + Math.log(shapeQuality);
@@ -159,8 +197,10 @@ public final class PlateRecognizer implements AutoCloseable {
         double angle = r.angleDegrees();
         Segmented best = null;
         for (int pass = 0; pass < 2; pass++) {
+            long t1 = System.nanoTime();
             Warp w = warp(bgr, gray, r, angle, scale);
             Segmentation seg = segment(w.gray, w.color);
+            STAGE_NANOS.addAndGet(1, System.nanoTime() - t1);
             if (seg == null) {
                 w.release();
                 return best;
@@ -172,7 +212,9 @@ public final class PlateRecognizer implements AutoCloseable {
                 seg.release();
                 continue;
             }
+            long t2 = System.nanoTime();
             best = classify(seg, w, r);
+            STAGE_NANOS.addAndGet(2, System.nanoTime() - t2);
             w.release();
             seg.release();
             break;
@@ -314,7 +356,9 @@ public final class PlateRecognizer implements AutoCloseable {
             x1 = Math.max(x1, b.right());
             y1 = Math.max(y1, b.bottom());
         }
+        long tk = System.nanoTime();
         double[][] probs = classifier.probabilities(feats);
+        STAGE_NANOS.addAndGet(4, System.nanoTime() - tk);
         List<PlateGrammar.Reading> readings = grammar.decode(probs);
         PlateBox box = mapBack(w.inverse(), x0, y0, x1, y1);
         return new Segmented(glyphs, aspects, probs, readings, box, seg.quality(), r.method());
@@ -380,6 +424,37 @@ public final class PlateRecognizer implements AutoCloseable {
         }
         return new Segmented(s.glyphs(), s.aspects(), fused, grammar.decode(fused), s.box(), s.shapeQuality(),
                 s.method() + "+tess");
+    }
+
+    /**
+     * For training the classifier: the normalised glyphs of the proposed region that overlaps {@code truthBox}
+     * and segments into exactly as many glyphs as {@code truth} has characters, labelled with them; empty when
+     * no region qualifies (the photo is then simply not used).
+     */
+    public List<GlyphSamples.Sample> harvest(Mat bgr, PlateBox truthBox, String truth) {
+        Mat gray = new Mat();
+        Imgproc.cvtColor(bgr, gray, Imgproc.COLOR_BGR2GRAY);
+        Segmented best = null;
+        double bestOverlap = 0.3;
+        for (PlateRegion r : localiser.propose(bgr, gray)) {
+            Segmented s = readRegion(bgr, gray, r);
+            if (s == null || s.glyphs().size() != truth.length()) {
+                continue;
+            }
+            double overlap = Math.min(s.box().covers(truthBox), truthBox.covers(s.box()));
+            if (overlap > bestOverlap) {
+                bestOverlap = overlap;
+                best = s;
+            }
+        }
+        gray.release();
+        List<GlyphSamples.Sample> out = new ArrayList<>();
+        if (best != null) {
+            for (int i = 0; i < truth.length(); i++) {
+                out.add(new GlyphSamples.Sample(truth.charAt(i), Glyphs.normalise(best.glyphs().get(i)), best.aspects().get(i)));
+            }
+        }
+        return out;
     }
 
     @Override
