@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # help: policy validate DIR                                   check a city pack (policy.yaml + zones + cameras), clerk-friendly errors
 # help: policy check --policy DIR --camera ID --at ISO-8601 --vehicle FILE.json | --plate P --register CSV   decide one passage, JSON
+# help: policy whatif --policy DIR [--stage ID] --passages CSV        what-if replay: who would be affected, by camera/hour/category/fuel/Euro
+# help: policy import-register CSV [--db JDBC]                bulk-import a register extract into PostGIS (row-level errors kept)
+# help: policy store-zones DIR [--db JDBC]                    store a pack's zones/stages/cameras in PostGIS (SRID 4326)
 # help: policy bench                                          JMH: decisions/s and pack load vs baselines (also ./traffic bench policy)
 set -euo pipefail
 : "${TRAFFIC_ROOT:=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)}"
@@ -31,6 +34,20 @@ build() {
 
 [ $# -gt 0 ] || { sed -n 's/^# help: /  /p' "$0"; exit 2; }
 case "$1" in
+  import-register|store-zones)
+    build
+    dbjar="$TRAFFIC_ROOT/db/target/db-0.1.0-SNAPSHOT.jar"
+    dbcp="$STATE_DIR/db.classpath"
+    dbstamp="$STATE_DIR/db.stamp"
+    if [ ! -f "$dbjar" ] || [ ! -f "$dbstamp" ] || [ -n "$(find "$TRAFFIC_ROOT/db/src/main" "$TRAFFIC_ROOT/db/pom.xml" -newer "$dbstamp" -print -quit 2>/dev/null)" ]; then
+      say "building db …"
+      mvnw -q -o -pl db install -DskipTests >/dev/null 2>&1 || mvnw -q -pl db install -DskipTests || die "db build failed"
+      rm -f "$dbcp"; touch "$dbstamp"
+    fi
+    [ -s "$dbcp" ] || mvnw -q -o -pl db dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$dbcp" >/dev/null 2>&1 \
+      || mvnw -q -pl db dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$dbcp" >/dev/null || die "cannot resolve the db classpath"
+    exec java -XX:+UseSerialGC -cp "$dbjar:$(cat "$dbcp")" pl.kielce.traffic.store.register.RegisterTool "$@"
+    ;;
   bench)
     shift
     build
