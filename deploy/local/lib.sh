@@ -100,10 +100,10 @@ module_classpath() {
   local scopes=("${@:-runtime}") scope f parts=()
   mkdir -p "$STATE_DIR/cp"
   for scope in "${scopes[@]}"; do
-    f="$STATE_DIR/cp/$module.$scope.classpath"
+    f="$STATE_DIR/cp/$module.$scope.cp"
     if [ ! -s "$f" ] || [ "$TRAFFIC_ROOT/pom.xml" -nt "$f" ] || [ "$TRAFFIC_ROOT/$module/pom.xml" -nt "$f" ]; then
-      mvnw -q -o -pl "$module" dependency:build-classpath -Dmdep.includeScope="$scope" -Dmdep.outputFile="$f" >/dev/null 2>&1 \
-        || mvnw -q -pl "$module" dependency:build-classpath -Dmdep.includeScope="$scope" -Dmdep.outputFile="$f" >/dev/null \
+      mvnw -q -o -pl "$module" dependency:build-classpath -DincludeScope="$scope" -Dmdep.outputFile="$f" >/dev/null 2>&1 \
+        || mvnw -q -pl "$module" dependency:build-classpath -DincludeScope="$scope" -Dmdep.outputFile="$f" >/dev/null \
         || die "cannot resolve the $scope classpath of $module"
     fi
     parts+=("$(cat "$f")")
