@@ -51,6 +51,9 @@ public final class Policy implements Serializable {
     private final HashMap<String, String[]> cameraZoneByStage; // camera id → zone id per stage index (null = outside)
     private final ExemptionRule[] exemptionArray;
     private transient volatile Map<String, PreparedGeometry> prepared;
+    // UTC offsets as a flat table of transitions (2000–2100): allocation-free lookups on the hot path
+    private final long[] offsetFromEpochSecond;
+    private final int[] offsetSeconds;
 
     public Policy(String id, String version, String name, boolean illustrative, ZoneId timeZone, PolicySettings settings,
                   List<Zone> zones, List<Camera> cameras, List<Stage> stages, List<ExemptionRule> exemptionRules,
@@ -89,6 +92,20 @@ public final class Policy implements Serializable {
                 if (!zm.containsKey(z)) throw new IllegalArgumentException("stage " + s.id() + " names unknown zone " + z);
             }
         }
+        List<Long> from = new ArrayList<>();
+        List<Integer> off = new ArrayList<>();
+        Instant t = Instant.parse("2000-01-01T00:00:00Z");
+        Instant end = Instant.parse("2100-01-01T00:00:00Z");
+        from.add(t.getEpochSecond());
+        off.add(zoneRules.getOffset(t).getTotalSeconds());
+        for (java.time.zone.ZoneOffsetTransition tr = zoneRules.nextTransition(t); tr != null && tr.getInstant().isBefore(end);
+             tr = zoneRules.nextTransition(tr.getInstant())) {
+            from.add(tr.getInstant().getEpochSecond());
+            off.add(tr.getOffsetAfter().getTotalSeconds());
+        }
+        offsetFromEpochSecond = from.stream().mapToLong(Long::longValue).toArray();
+        offsetSeconds = off.stream().mapToInt(Integer::intValue).toArray();
+
         Map<String, PreparedGeometry> prep = preparedZones();
         cameraZoneByStage = new HashMap<>();
         for (Camera c : cm.values()) {
@@ -124,7 +141,7 @@ public final class Policy implements Serializable {
      * @param at         the moment of the passage
      */
     public Decision decide(PassageFacts passage, VehicleFacts vehicle, Exemptions registers, Instant at) {
-        long local = at.getEpochSecond() + zoneRules.getOffset(at).getTotalSeconds();
+        long local = at.getEpochSecond() + offsetAt(at);
         long day = Math.floorDiv(local, 86_400L);
         int secondOfDay = (int) Math.floorMod(local, 86_400L);
         int s = stageIndexOn(day);
@@ -140,8 +157,21 @@ public final class Policy implements Serializable {
         int s = -1;
         for (int i = 0; i < stageArray.length; i++) if (stageArray[i].id().equals(stageId)) s = i;
         if (s < 0) throw new IllegalArgumentException("policy " + id + " has no stage " + stageId + "; stages: " + stageIds());
-        long local = at.getEpochSecond() + zoneRules.getOffset(at).getTotalSeconds();
+        long local = at.getEpochSecond() + offsetAt(at);
         return decideUnder(s, passage, vehicle, registers, at, Math.floorDiv(local, 86_400L), (int) Math.floorMod(local, 86_400L));
+    }
+
+    /** UTC offset in seconds at an instant, from the precomputed transition table. */
+    int offsetAt(Instant at) {
+        long e = at.getEpochSecond();
+        long[] from = offsetFromEpochSecond;
+        if (e < from[0] || e >= 4_102_444_800L) return zoneRules.getOffset(at).getTotalSeconds(); // outside 2000–2100
+        int lo = 0, hi = from.length - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (from[mid] <= e) lo = mid; else hi = mid - 1;
+        }
+        return offsetSeconds[lo];
     }
 
     private Decision decideUnder(int s, PassageFacts p, VehicleFacts v, Exemptions registers, Instant at, long day, int secondOfDay) {

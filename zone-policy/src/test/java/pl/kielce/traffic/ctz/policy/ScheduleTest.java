@@ -81,4 +81,21 @@ class ScheduleTest {
         assertThat(p.decide(PassageFacts.of("KCE-CAM-01", "TK1"), v, Exemptions.none(), java.time.Instant.parse("2027-03-29T04:59:00Z")).reason())
                 .isEqualTo(ReasonCode.OUTSIDE_SCHEDULE);
     }
+
+    @Test
+    void offsetTableAgreesWithTheJdk() {
+        Policy p = weekdayZone();
+        java.util.Random rnd = new java.util.Random(7);
+        var rules = p.timeZone().getRules();
+        for (int k = 0; k < 100_000; k++) {
+            java.time.Instant t = java.time.Instant.ofEpochSecond(900_000_000L + (long) (rnd.nextDouble() * 4_000_000_000L));
+            assertThat(p.offsetAt(t)).as(t.toString()).isEqualTo(rules.getOffset(t).getTotalSeconds());
+        }
+        for (var tr = rules.nextTransition(java.time.Instant.parse("2026-01-01T00:00:00Z")); tr.getInstant().getEpochSecond() < 2_000_000_000L;
+             tr = rules.nextTransition(tr.getInstant())) {
+            java.time.Instant i = tr.getInstant();
+            assertThat(p.offsetAt(i)).isEqualTo(tr.getOffsetAfter().getTotalSeconds());
+            assertThat(p.offsetAt(i.minusSeconds(1))).isEqualTo(tr.getOffsetBefore().getTotalSeconds());
+        }
+    }
 }
