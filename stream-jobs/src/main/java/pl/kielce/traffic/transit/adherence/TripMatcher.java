@@ -16,7 +16,8 @@ import java.util.Objects;
 /**
  * Matches a vehicle position to its scheduled trip and its progress along the stop sequence.
  *
- * <p>With a trip id: the trip's segments (stop to stop, straight) are searched for the one whose
+ * <p>With a trip id: the trip's runs between stops (along its GTFS shape when there is one, else straight
+ * from stop to stop; see {@link TripGeometry}) are searched for the one whose
  * projected point is near the position and whose scheduled time is closest to the observation time
  * (this disambiguates loops, where a trip passes the same place twice). Without a trip id: the same
  * is done for every trip of the reported route (and direction) whose scheduled span covers the time,
@@ -31,6 +32,9 @@ public final class TripMatcher {
 
     private final GtfsFeed feed;
     private final AdherenceSettings settings;
+    /** Trip geometry (shape or straight lines), built on first use; a feed is immutable, so this never goes stale. */
+    private final java.util.concurrent.ConcurrentMap<String, TripGeometry> geometries =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public TripMatcher(GtfsFeed feed, AdherenceSettings settings) {
         this.feed = Objects.requireNonNull(feed, "feed");
@@ -116,11 +120,11 @@ public final class TripMatcher {
             return;
         }
         int n = trip.stopCount();
+        TripGeometry geometry = geometries.computeIfAbsent(trip.id(), id -> TripGeometry.of(trip, feed));
         for (int i = Math.max(0, Math.min(minSegment, n - 2)); i < n - 1; i++) {
             Stop a = trip.stop(i);
             Stop b = trip.stop(i + 1);
-            double[] fd = GeoMath.projectOntoSegment(o.latDegrees(), o.lonDegrees(), a.latDegrees(), a.lonDegrees(),
-                    b.latDegrees(), b.lonDegrees());
+            double[] fd = geometry.project(i, o.latDegrees(), o.lonDegrees());
             double f = fd[0];
             double meters = fd[1];
             best.nearestMeters = Math.min(best.nearestMeters, meters);

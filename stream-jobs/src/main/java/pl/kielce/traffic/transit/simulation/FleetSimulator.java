@@ -8,6 +8,7 @@ import com.google.transit.realtime.GtfsRealtime.TripDescriptor;
 import com.google.transit.realtime.GtfsRealtime.VehicleDescriptor;
 import com.google.transit.realtime.GtfsRealtime.VehiclePosition;
 import pl.kielce.traffic.events.TransitFeeds;
+import pl.kielce.traffic.transit.adherence.TripGeometry;
 import pl.kielce.traffic.transit.schedule.GtfsFeed;
 import pl.kielce.traffic.transit.schedule.GtfsTime;
 import pl.kielce.traffic.transit.schedule.ScheduledTrip;
@@ -68,7 +69,7 @@ public final class FleetSimulator {
         Random random = new Random(seed);
         List<SimulatedTrip> sims = new ArrayList<>(chosen.size());
         for (ScheduledTrip t : chosen) {
-            sims.add(new SimulatedTrip(t, serviceDate, model, new Random(random.nextLong())));
+            sims.add(new SimulatedTrip(t, TripGeometry.of(t, feed), serviceDate, model, new Random(random.nextLong())));
         }
         this.trips = List.copyOf(sims);
     }

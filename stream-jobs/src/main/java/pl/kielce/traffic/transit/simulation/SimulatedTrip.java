@@ -1,6 +1,6 @@
 package pl.kielce.traffic.transit.simulation;
 
-import pl.kielce.traffic.transit.schedule.GeoMath;
+import pl.kielce.traffic.transit.adherence.TripGeometry;
 import pl.kielce.traffic.transit.schedule.ScheduledTrip;
 import pl.kielce.traffic.transit.schedule.Stop;
 
@@ -10,10 +10,12 @@ import java.util.Random;
 
 /**
  * One trip as it "really" runs: actual arrival and departure seconds (of the service day) at every stop,
- * drawn once from a {@link DelayModel}. Positions are interpolated along the straight stop-to-stop line.
+ * drawn once from a {@link DelayModel}. Positions are interpolated along the trip's {@link TripGeometry}
+ * (its shape, else the straight stop-to-stop line).
  */
 public final class SimulatedTrip {
     private final ScheduledTrip trip;
+    private final TripGeometry geometry;
     private final LocalDate serviceDate;
     private final double[] actualArrival;
     private final double[] actualDeparture;
@@ -21,7 +23,13 @@ public final class SimulatedTrip {
     private final int incidentSeconds;
 
     public SimulatedTrip(ScheduledTrip trip, LocalDate serviceDate, DelayModel model, Random random) {
+        this(trip, TripGeometry.straight(trip), serviceDate, model, random);
+    }
+
+    /** @param geometry the path between stops (the trip's shape when the feed has one) */
+    public SimulatedTrip(ScheduledTrip trip, TripGeometry geometry, LocalDate serviceDate, DelayModel model, Random random) {
         this.trip = Objects.requireNonNull(trip, "trip");
+        this.geometry = Objects.requireNonNull(geometry, "geometry");
         this.serviceDate = Objects.requireNonNull(serviceDate, "serviceDate");
         int n = trip.stopCount();
         actualArrival = new double[n];
@@ -95,12 +103,10 @@ public final class SimulatedTrip {
         }
         for (int i = 0; i < n - 1; i++) {
             if (secondsOfDay < actualArrival[i + 1]) {
-                Stop a = trip.stop(i);
-                Stop b = trip.stop(i + 1);
                 double span = actualArrival[i + 1] - actualDeparture[i];
                 double f = span <= 0 ? 1 : Math.min(1, Math.max(0, (secondsOfDay - actualDeparture[i]) / span));
                 double scheduled = trip.departureSeconds(i) + f * (trip.arrivalSeconds(i + 1) - trip.departureSeconds(i));
-                double[] p = GeoMath.interpolate(a.latDegrees(), a.lonDegrees(), b.latDegrees(), b.lonDegrees(), f);
+                double[] p = geometry.pointAt(i, f);
                 return new Fix(p[0], p[1], i, f, secondsOfDay - scheduled);
             }
             if (secondsOfDay < actualDeparture[i + 1]) {
