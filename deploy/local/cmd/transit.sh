@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # help: transit simulate [--gtfs ZIP] [--speed N] [--minutes M] [--start HH:MM:SS] [--routes R,..] [--without-trip-ids]   publish simulated GTFS-RT vehicle positions (timetable + random delays)
+# help: transit delay-bus --trip ID --date YYYY-MM-DD --delay-seconds S [--stop-index K]   publish one position of a trip running late
 # help: transit tail [--from-beginning] [--max N] [--seconds S]   follow TripUpdates on transit.trip-updates and transit alerts
 # help: transit job [--gtfs ZIP] [--large-delay-seconds S]    run the transit adherence job alone in a local Flink MiniCluster
 # help: transit bench [--gtfs ZIP] [--minutes M]              per-position matching cost and accuracy on a real GTFS vs a brute-force baseline
@@ -23,14 +24,14 @@ cp="$jar:$(module_classpath stream-jobs runtime provided)"
 gtfs_default="${TRAFFIC_TRANSIT_GTFS:-${TRAFFIC_DATA_DIR:-$TRAFFIC_ROOT/../shared/data}/rnv/rnv.zip}"
 args=("$@")
 case "$sub" in
-  simulate|job|bench)
+  simulate|job|bench|delay-bus)
     if [[ " ${args[*]-} " != *" --gtfs"* ]]; then
       [ -f "$gtfs_default" ] || die "no GTFS feed at $gtfs_default: pass --gtfs ZIP or set TRAFFIC_TRANSIT_GTFS"
       args=(--gtfs "$gtfs_default" "${args[@]}")
     fi ;;
 esac
 case "$sub" in
-  simulate|tail|job)
+  simulate|tail|job|delay-bus)
     if [[ " ${args[*]-} " != *" --bootstrap-servers"* ]]; then
       args=(--bootstrap-servers "127.0.0.1:$KAFKA_PORT" "${args[@]}")
     fi ;;
