@@ -20,8 +20,9 @@ public record PolicySettings(double reviewConfidenceBelow, Set<String> domesticP
         domesticPlateCountries = Set.copyOf(domesticPlateCountries.stream().map(s -> s.toUpperCase(Locale.ROOT)).toList());
     }
 
+    /** A plate country outside the register's coverage; {@code null} (not recorded) counts as domestic. */
     public boolean isForeign(String plateCountry) {
-        return plateCountry != null && !domesticPlateCountries.contains(plateCountry.length() == 2 && Character.isUpperCase(plateCountry.charAt(0)) && Character.isUpperCase(plateCountry.charAt(1))
-                ? plateCountry : plateCountry.toUpperCase(Locale.ROOT));
+        // toUpperCase returns the same instance when already upper case: no allocation on the hot path
+        return plateCountry != null && !domesticPlateCountries.contains(plateCountry.toUpperCase(Locale.ROOT));
     }
 }
