@@ -11,12 +11,17 @@
   var control = L.control.layers(null, null, { collapsed: false }).addTo(map);
 
   function esc(s) { return String(s == null ? '' : s).replace(/[&<>"']/g, function (c) { return '&#' + c.charCodeAt(0) + ';'; }); }
-  function get(url) { return fetch(url, { credentials: 'same-origin', headers: { 'Accept': 'application/json' } }).then(function (r) { return r.json(); }); }
+  window.mapErrors = [];
+  function failed(e) { window.mapErrors.push(String(e && e.stack || e)); if (window.console) { console.error(e); } }
+  function get(url) {
+    return fetch(url, { credentials: 'same-origin', headers: { 'Accept': 'application/geo+json, application/json;q=0.9' } })
+      .then(function (r) { if (!r.ok) { throw new Error(url + ': HTTP ' + r.status); } return r.json(); });
+  }
 
   function zoneStyle(f) {
     var stages = f.properties.stages || [];
     var c = stageColours[stages[0]] || '#546e7a';
-    return { color: c, weight: 2, fillColor: c, fillOpacity: 0.08, dashArray: stages.length ? null : '4 4' };
+    return { color: c, weight: 2, fillColor: c, fillOpacity: 0.08, dashArray: stages.length ? null : '4 4', className: 'zone' };
   }
   function cameraLayer(fc) {
     return L.geoJSON(fc, {
@@ -68,10 +73,10 @@
     } });
     replace('zones', z, 'Zones / strefy');
     if (fc.features.length) { map.fitBounds(z.getBounds(), { padding: [10, 10] }); }
-  });
-  get('/api/map/layers/intersections').then(function (fc) { replace('intersections', intersectionLayer(fc), 'Intersections / skrzyżowania'); });
-  get('/api/map/layers/cameras').then(function (fc) { replace('cameras', cameraLayer(fc), 'Cameras / kamery'); renderCameras(fc); });
-  get('/api/map/layers/vehicles').then(function (fc) { replace('vehicles', vehicleLayer(fc), 'Buses / autobusy'); });
+  }).catch(failed);
+  get('/api/map/layers/intersections').then(function (fc) { replace('intersections', intersectionLayer(fc), 'Intersections / skrzyżowania'); }).catch(failed);
+  get('/api/map/layers/cameras').then(function (fc) { replace('cameras', cameraLayer(fc), 'Cameras / kamery'); renderCameras(fc); }).catch(failed);
+  get('/api/map/layers/vehicles').then(function (fc) { replace('vehicles', vehicleLayer(fc), 'Buses / autobusy'); }).catch(failed);
 
   function renderCameras(fc) {
     var ul = document.getElementById('camera-list');
@@ -106,7 +111,7 @@
     fetch('/api/alerts/' + encodeURIComponent(id) + '/ack', { method: 'POST', credentials: 'same-origin', headers: h, body: '{}' })
       .then(function (r) { return r.json(); }).then(renderAlerts);
   }
-  get('/api/alerts').then(renderAlerts);
+  get('/api/alerts').then(renderAlerts).catch(failed);
 
   var state = document.getElementById('live-state');
   if (window.EventSource) {

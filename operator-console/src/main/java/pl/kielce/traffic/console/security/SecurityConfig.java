@@ -1,5 +1,6 @@
 package pl.kielce.traffic.console.security;
 
+import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -64,6 +65,8 @@ class SecurityConfig {
         String officer = ENFORCEMENT_OFFICER.name(), supervisor = SUPERVISOR.name(), operator = OPERATOR.name();
         http.authenticationProvider(new ThrottledAuthenticationProvider(dao, loginThrottle, addressThrottle))
                 .authorizeHttpRequests(a -> a
+                        // async (SSE) and error dispatches of an already authorised request
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                         .requestMatchers("/login", "/setup", "/css/**", "/js/**", "/img/**", "/webjars/**",
                                 "/favicon.ico", "/error", "/actuator/health").permitAll()
                         // aggregates only, never a plate: public and read-only
