@@ -190,20 +190,33 @@ public final class Policy implements Serializable {
             if (p.observedBody() != null && v.category() != null && v.category().body() != p.observedBody()) {
                 return new Decision(Outcome.REVIEW, ReasonCode.REGISTER_MISMATCH, this, stage, zoneId, p, at, null, null, v, "category", false);
             }
+            // First row covering the vehicle decides. A row whose coverage depends on a missing fact (mass,
+            // first registration) is skipped when the vehicle would meet it anyway: then only the later rows
+            // can make a difference, and if one of them fails the vehicle the answer depends on the missing
+            // fact (REVIEW); if none does, it is compliant either way.
             Requirement[] rows = stage.requirementArray();
-            int i = 0;
-            for (; i < rows.length; i++) {
-                int c = rows[i].covers(v);
+            Requirement metIfCovered = null;
+            for (Requirement row : rows) {
+                int c = row.covers(v);
                 if (c == Requirement.NO) continue;
-                rule = rows[i];
                 if (c == Requirement.UNKNOWN) {
-                    missing = rule.missingCoverFact(v);
-                } else {
-                    int sat = rule.satisfiedBy(v);
-                    if (sat == Requirement.YES) compliant = true;
-                    else if (sat == Requirement.UNKNOWN) missing = rule.missingSatisfyFact(v);
+                    if (row.satisfiedBy(v) == Requirement.YES) {
+                        if (metIfCovered == null) metIfCovered = row;
+                        continue;
+                    }
+                    rule = row;
+                    missing = row.missingCoverFact(v);
+                    break;
                 }
+                rule = row;
+                int sat = row.satisfiedBy(v);
+                if (sat == Requirement.YES) compliant = true;
+                else if (sat == Requirement.UNKNOWN) missing = row.missingSatisfyFact(v);
+                else if (metIfCovered != null) missing = metIfCovered.missingCoverFact(v);
                 break;
+            }
+            if (rule == null && metIfCovered != null) {
+                return new Decision(Outcome.ALLOWED, ReasonCode.COMPLIANT, this, stage, zoneId, p, at, metIfCovered, null, v, null, false);
             }
             if (rule == null) return new Decision(Outcome.ALLOWED, ReasonCode.NO_REQUIREMENT, this, stage, zoneId, p, at, null, null, v, null, false);
             if (compliant) return new Decision(Outcome.ALLOWED, ReasonCode.COMPLIANT, this, stage, zoneId, p, at, rule, null, v, null, false);

@@ -75,6 +75,32 @@ class KrakowTablesTest {
     }
 
     @Test
+    void krakow2022_unknownFirstRegistrationOnlyMattersWhenItDecides() {
+        PassageFacts p = PassageFacts.of("KRK-CAM-01", "KR12345");
+        // Euro 3 petrol meets both the "registered after 2023-03-01" row and the general row
+        Decision both = k2022.decide(p, Fixtures.vehicle("M1", "petrol", "Euro 3", 2001, "", 1300), Exemptions.none(), at("2024-08-01T10:00"));
+        assertThat(both.outcome()).isEqualTo(Outcome.ALLOWED);
+        // Euro 2 petrol meets the general row only: the answer depends on the unknown date
+        Decision depends = k2022.decide(p, Fixtures.vehicle("M1", "petrol", "Euro 2", 1998, "", 1300), Exemptions.none(), at("2024-08-01T10:00"));
+        assertThat(depends.reason()).isEqualTo(ReasonCode.MISSING_FACT);
+        assertThat(depends.missingFact()).isEqualTo("firstRegistration");
+        // Euro 0 petrol fails both rows, but the register must still say which applies → review, not violation
+        Decision fails = k2022.decide(p, Fixtures.vehicle("M1", "petrol", "Euro 0", 1990, "", 1300), Exemptions.none(), at("2024-08-01T10:00"));
+        assertThat(fails.outcome()).isEqualTo(Outcome.REVIEW);
+    }
+
+    @Test
+    void krakow2026_unknownMassOnlyMattersWhenItDecides() {
+        PassageFacts p = PassageFacts.of("KRK-CAM-01", "KR12345");
+        assertThat(k2026.decide(p, Fixtures.vehicle("M1", "diesel", "Euro 6", 2015, "", 0), Exemptions.none(), at("2026-03-02T09:00")).outcome())
+                .isEqualTo(Outcome.ALLOWED);
+        // built 2013: meets the > 3.5 t row (2012) but not the ≤ 3.5 t row (2014)
+        Decision d = k2026.decide(p, Fixtures.vehicle("N2", "diesel", "Euro 5", 2013, "", 0), Exemptions.none(), at("2026-03-02T09:00"));
+        assertThat(d.reason()).isEqualTo(ReasonCode.MISSING_FACT);
+        assertThat(d.missingFact()).isEqualTo("grossMassKg");
+    }
+
+    @Test
     void krakow2022_beforeStageOneNothingApplies() {
         Decision d = k2022.decide(PassageFacts.of("KRK-CAM-01", "KR12345"), Fixtures.car(Fuel.DIESEL, "Euro 0", 1985), Exemptions.none(), at("2024-06-30T23:59"));
         assertThat(d.reason()).isEqualTo(ReasonCode.NO_STAGE_IN_FORCE);
