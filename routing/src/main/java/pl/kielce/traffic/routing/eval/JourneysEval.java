@@ -89,6 +89,19 @@ public final class JourneysEval {
             c.print();
             c.printMachineLine();
         } else {
+            if (opt.containsKey("raw")) {
+                Summary raw = run("connection-scan, no names/geometry", qs, q -> {
+                    long s = System.nanoTime();
+                    var js = planner.journeys(JourneyRequest.departAt(new LatLon(q.fromLat(), q.fromLon()), new LatLon(q.toLat(), q.toLon()), q.departure()));
+                    return new Outcome(js.isEmpty() ? null : q.departure().toLocalDate().atStartOfDay().plusSeconds(js.get(0).arrivalSeconds()), 0, (System.nanoTime() - s) / 1e6);
+                });
+                raw.print();
+                for (int i = 0; i < qs.size(); i++) {
+                    if (raw.outs().get(i).millis() > 20) {
+                        System.out.printf(Locale.ROOT, "slow %s %.1f ms%n", qs.get(i).id(), raw.outs().get(i).millis());
+                    }
+                }
+            }
             Summary c = run("connection-scan (this module)", qs, csa);
             c.print();
             if (opt.containsKey("misses")) {

@@ -16,12 +16,15 @@ import pl.kielce.traffic.routing.transit.scan.JourneyQuery;
 
 /** Answers journey questions: validates, runs the connection scan, and dresses the result with names and geometry. */
 public final class JourneyPlanner {
+    private static final int SHORT_WALK_METERS = 60;
     private final ConnectionScanRouter router;
     private final StreetWalks streets;
     private final Timetable tt;
     private final ZoneId zone;
     private final LocalDate firstDate;
     private final LocalDate lastDate;
+    private final java.util.concurrent.ConcurrentHashMap<Long, java.util.Optional<StreetWalks.WalkPath>> transferPaths =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public JourneyPlanner(ConnectionScanRouter router, StreetWalks streets) {
         this.router = Objects.requireNonNull(router);
@@ -95,8 +98,11 @@ public final class JourneyPlanner {
                 }
                 int meters = w.distanceMeters();
                 List<double[]> line = List.of(new double[]{from.lon(), from.lat()}, new double[]{to.lon(), to.lat()});
-                if (meters > 0) {
-                    var path = streets.walk(new LatLon(from.lat(), from.lon()), new LatLon(to.lat(), to.lon()));
+                // short walks (platform changes) are drawn straight; longer ones follow the streets
+                if (meters > SHORT_WALK_METERS) {
+                    var path = w.fromStop() >= 0 && w.toStop() >= 0
+                            ? transferPath(w.fromStop(), w.toStop())
+                            : streets.walk(new LatLon(from.lat(), from.lon()), new LatLon(to.lat(), to.lon()));
                     if (path.isPresent() && !path.get().lonLat().isEmpty()) {
                         line = path.get().lonLat();
                     }
@@ -125,6 +131,20 @@ public final class JourneyPlanner {
         }
         return new Itinerary(at(date, j.departureSeconds()), at(date, j.arrivalSeconds()),
                 j.arrivalSeconds() - j.departureSeconds(), j.transfers(), j.walkMeters(), legs);
+    }
+
+    /** Street paths between two stops (transfers) do not change: kept once computed. */
+    private java.util.Optional<StreetWalks.WalkPath> transferPath(int fromStop, int toStop) {
+        long key = ((long) fromStop << 32) | toStop;
+        var cached = transferPaths.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        var path = streets.walk(new LatLon(tt.stopLat[fromStop], tt.stopLon[fromStop]), new LatLon(tt.stopLat[toStop], tt.stopLon[toStop]));
+        if (transferPaths.size() < 200_000) {
+            transferPaths.put(key, path);
+        }
+        return path;
     }
 
     private Itinerary.Place place(int stop) {

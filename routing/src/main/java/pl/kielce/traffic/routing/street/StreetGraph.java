@@ -16,6 +16,7 @@ import com.graphhopper.GHResponse;
 import com.graphhopper.GraphHopper;
 import com.graphhopper.GraphHopperConfig;
 import com.graphhopper.ResponsePath;
+import com.graphhopper.config.CHProfile;
 import com.graphhopper.config.Profile;
 import com.graphhopper.routing.util.EdgeFilter;
 import com.graphhopper.storage.index.Snap;
@@ -29,8 +30,8 @@ import pl.kielce.traffic.routing.journeys.StreetWalks;
 import pl.kielce.traffic.routing.transit.gtfs.GtfsReader;
 
 /**
- * The street network (GraphHopper 10.2, profiles {@code foot} and {@code car}, no CH/LM so request-time
- * custom models work). The imported graph is cached in {@code <cacheDir>/<osm sha-256 prefix>}; a changed
+ * The street network (GraphHopper 10.2): profile {@code foot} with CH for walk paths, profile {@code car} without
+ * CH/LM so request-time custom models (zone avoidance) work. The imported graph is cached in {@code <cacheDir>/<osm sha-256 prefix>}; a changed
  * OSM file gets a fresh import and older caches are removed.
  */
 public final class StreetGraph implements StreetWalks, AutoCloseable {
@@ -39,6 +40,8 @@ public final class StreetGraph implements StreetWalks, AutoCloseable {
     public static final double MAX_SNAP_METERS = 1_000;
     static final String ENCODED_VALUES = "car_access, car_average_speed, road_class, road_environment, max_speed, "
             + "foot_access, hike_rating, mtb_rating, foot_priority, foot_average_speed";
+
+    static final String LAYOUT = "foot-ch.car-flex.v1";
 
     private final GraphHopper hopper;
     private final Path location;
@@ -53,7 +56,8 @@ public final class StreetGraph implements StreetWalks, AutoCloseable {
             throw new IOException(osm + ": no such OSM file");
         }
         String checksum = GtfsReader.sha256(osm).substring(0, 16);
-        Path location = cacheDir.resolve(checksum);
+        // the key also names the graph layout (profiles, CH), so a changed layout is a fresh import too
+        Path location = cacheDir.resolve(checksum + "-" + LAYOUT);
         Files.createDirectories(cacheDir);
         try (Stream<Path> old = Files.list(cacheDir)) {
             for (Path p : old.filter(p -> Files.isDirectory(p) && !p.equals(location)).toList()) {
@@ -69,6 +73,8 @@ public final class StreetGraph implements StreetWalks, AutoCloseable {
         config.setProfiles(List.of(
                 new Profile("foot").setCustomModel(GHUtility.loadCustomModelFromJar("foot.json")),
                 new Profile("car").setCustomModel(GHUtility.loadCustomModelFromJar("car.json"))));
+        // walks use CH (fast one-to-one paths); cars stay flexible so a request-time custom model (zone avoidance) works
+        config.setCHProfiles(List.of(new CHProfile("foot")));
         GraphHopper hopper = new GraphHopper().init(config);
         long t = System.nanoTime();
         hopper.importOrLoad();
@@ -87,7 +93,9 @@ public final class StreetGraph implements StreetWalks, AutoCloseable {
 
     @Override
     public Optional<WalkPath> walk(LatLon from, LatLon to) {
-        GHResponse r = hopper.route(new GHRequest(from.lat(), from.lon(), to.lat(), to.lon()).setProfile("foot"));
+        GHRequest req = new GHRequest(from.lat(), from.lon(), to.lat(), to.lon()).setProfile("foot");
+        req.putHint("instructions", false);
+        GHResponse r = hopper.route(req);
         if (r.hasErrors()) {
             return Optional.empty();
         }
@@ -107,7 +115,6 @@ public final class StreetGraph implements StreetWalks, AutoCloseable {
         if (customModel != null) {
             req.setCustomModel(customModel);
             req.putHint("ch.disable", true);
-            req.putHint("lm.disable", true);
         }
         return hopper.route(req);
     }

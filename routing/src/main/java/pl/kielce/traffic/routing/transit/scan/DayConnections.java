@@ -45,14 +45,22 @@ final class DayConnections {
         this.byArrival = byArrival;
     }
 
-    static DayConnections build(Timetable tt, LocalDate date, RealtimeSnapshot realtime) {
+    /** Every trip's connections in schedule order, built once; days without real-time data are filtered from it. */
+    static DayConnections allTrips(Timetable tt) {
+        return build(tt, null, RealtimeSnapshot.EMPTY, null);
+    }
+
+    static DayConnections build(Timetable tt, LocalDate date, RealtimeSnapshot realtime, DayConnections allTrips) {
+        if (allTrips != null && date != null && realtime.versionOf(date) == 0) {
+            return filter(allTrips, tt, date);
+        }
         int count = 0;
         boolean[] runs = new boolean[tt.tripCount()];
         for (int t = 0; t < tt.tripCount(); t++) {
-            if (!tt.runsOn(t, date)) {
+            if (date != null && !tt.runsOn(t, date)) {
                 continue;
             }
-            TripRealtime rt = realtime.get(t, date);
+            TripRealtime rt = date == null ? null : realtime.get(t, date);
             if (rt != null && rt.cancelled()) {
                 continue;
             }
@@ -73,7 +81,7 @@ final class DayConnections {
             if (!runs[t]) {
                 continue;
             }
-            TripRealtime rt = realtime.get(t, date);
+            TripRealtime rt = date == null ? null : realtime.get(t, date);
             int base = tt.tripFirstStopTime[t];
             int stops = tt.tripFirstStopTime[t + 1] - base;
             int lastDeparture = Integer.MIN_VALUE;
@@ -130,7 +138,50 @@ final class DayConnections {
         for (int i = 0; i < n; i++) {
             byArr[i] = (int) (akeys[i] & 0xFFFFFF);
         }
-        return new DayConnections(date, realtime.versionOf(date), n, depS, arrS, fromS, toS, tripS, posS, boardS, alightS, byArr);
+        return new DayConnections(date, date == null ? 0 : realtime.versionOf(date), n, depS, arrS, fromS, toS, tripS, posS, boardS, alightS, byArr);
+    }
+
+    /** The connections of the trips running on {@code date}, keeping the schedule order (no sorting). */
+    private static DayConnections filter(DayConnections all, Timetable tt, LocalDate date) {
+        boolean[] runs = new boolean[tt.tripCount()];
+        for (int t = 0; t < runs.length; t++) {
+            runs[t] = tt.runsOn(t, date);
+        }
+        int[] newIndex = new int[all.size];
+        int n = 0;
+        for (int i = 0; i < all.size; i++) {
+            newIndex[i] = runs[all.trip[i]] ? n++ : -1;
+        }
+        int[] dep = new int[n];
+        int[] arr = new int[n];
+        int[] from = new int[n];
+        int[] to = new int[n];
+        int[] trip = new int[n];
+        int[] pos = new int[n];
+        boolean[] board = new boolean[n];
+        boolean[] alight = new boolean[n];
+        for (int i = 0; i < all.size; i++) {
+            int k = newIndex[i];
+            if (k >= 0) {
+                dep[k] = all.departure[i];
+                arr[k] = all.arrival[i];
+                from[k] = all.fromStop[i];
+                to[k] = all.toStop[i];
+                trip[k] = all.trip[i];
+                pos[k] = all.position[i];
+                board[k] = all.canBoard[i];
+                alight[k] = all.canAlight[i];
+            }
+        }
+        int[] byArr = new int[n];
+        int m = 0;
+        for (int j = 0; j < all.size; j++) {
+            int k = newIndex[all.byArrival[j]];
+            if (k >= 0) {
+                byArr[m++] = k;
+            }
+        }
+        return new DayConnections(date, 0, n, dep, arr, from, to, trip, pos, board, alight, byArr);
     }
 
     /** First index whose departure is >= seconds. */

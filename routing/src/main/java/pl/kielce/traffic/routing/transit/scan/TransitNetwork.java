@@ -15,11 +15,12 @@ import pl.kielce.traffic.routing.transit.realtime.RealtimeSnapshot;
  * real-time writer.
  */
 public final class TransitNetwork {
-    private static final int CACHED_DAYS = 16;
+    private static final int CACHED_DAYS = 40;
 
     private final Timetable timetable;
     private final WalkSettings walk;
     private final Footpaths footpaths;
+    private final DayConnections allTrips;
     private final AtomicReference<RealtimeSnapshot> realtime = new AtomicReference<>(RealtimeSnapshot.EMPTY);
     private final Map<LocalDate, DayConnections> days = new LinkedHashMap<>(32, 0.75f, true) {
         @Override
@@ -32,6 +33,7 @@ public final class TransitNetwork {
         this.timetable = Objects.requireNonNull(timetable);
         this.walk = Objects.requireNonNull(walk);
         this.footpaths = Footpaths.build(timetable, walk);
+        this.allTrips = DayConnections.allTrips(timetable);
     }
 
     public Timetable timetable() {
@@ -68,7 +70,7 @@ public final class TransitNetwork {
         if (d != null && d.realtimeVersion == version) {
             return d;
         }
-        DayConnections built = DayConnections.build(timetable, date, snapshot);
+        DayConnections built = DayConnections.build(timetable, date, snapshot, allTrips);
         synchronized (days) {
             DayConnections current = days.get(date);
             if (current == null || current.realtimeVersion < built.realtimeVersion || current.realtimeVersion != version) {
