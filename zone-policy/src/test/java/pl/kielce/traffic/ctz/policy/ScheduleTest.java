@@ -98,4 +98,22 @@ class ScheduleTest {
             assertThat(p.offsetAt(i.minusSeconds(1))).isEqualTo(tr.getOffsetBefore().getTotalSeconds());
         }
     }
+
+    @Test
+    void polishPublicHolidays() {
+        assertThat(PublicHolidays.easterSunday(2027)).isEqualTo(java.time.LocalDate.of(2027, 3, 28));
+        assertThat(PublicHolidays.easterSunday(2026)).isEqualTo(java.time.LocalDate.of(2026, 4, 5));
+        assertThat(PublicHolidays.poland(2027)).contains(java.time.LocalDate.of(2027, 3, 29), java.time.LocalDate.of(2027, 5, 27),
+                java.time.LocalDate.of(2027, 12, 24)).hasSize(14);
+        Map<String, String> files = new HashMap<>(CityPacks.strings("kielce"));
+        files.put("policy.yaml", files.get("policy.yaml").replace("  to: \"24:00\"\n", "  to: \"24:00\"\n  closedOnPublicHolidays: PL\n"));
+        Policy p = PolicyPacks.fromStrings(files);
+        VehicleFacts v = Fixtures.car(Fuel.DIESEL, "Euro 3", 2003);
+        PassageFacts pass = PassageFacts.of("KCE-CAM-01", "TK1");
+        assertThat(p.decide(pass, v, Exemptions.none(), at("2028-04-17T10:00")).reason()).as("Easter Monday 2028").isEqualTo(ReasonCode.OUTSIDE_SCHEDULE);
+        assertThat(p.decide(pass, v, Exemptions.none(), at("2028-04-18T10:00")).outcome()).isEqualTo(Outcome.VIOLATION);
+        files.put("policy.yaml", files.get("policy.yaml").replace("closedOnPublicHolidays: PL", "closedOnPublicHolidays: XX"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PolicyPacks.fromStrings(files))
+                .hasMessageContaining("schedule.closedOnPublicHolidays: public holidays of \"XX\" are not known. Fix: write PL, or list the days in closedDates / closedEveryYear");
+    }
 }

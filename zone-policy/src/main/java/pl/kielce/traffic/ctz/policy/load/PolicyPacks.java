@@ -49,7 +49,7 @@ public final class PolicyPacks {
     private static final Set<String> TOP = ordered("id", "version", "name", "description", "illustrative", "timeZone", "zones", "cameras",
             "settings", "schedule", "stages", "exemptions", "sources", "notes");
     private static final Set<String> SETTINGS = ordered("reviewConfidenceBelow", "domesticPlateCountries");
-    private static final Set<String> SCHEDULE = ordered("days", "from", "to", "closedDates", "closedEveryYear");
+    private static final Set<String> SCHEDULE = ordered("days", "from", "to", "closedDates", "closedEveryYear", "closedOnPublicHolidays");
     private static final Set<String> STAGE = ordered("id", "name", "validFrom", "validTo", "zone", "zones", "schedule", "requirements", "notes");
     private static final Set<String> REQUIREMENT = ordered("id", "categories", "fuels", "minEuro", "minYear", "yearBasis",
             "grossMassOverKg", "grossMassUpToKg", "registeredAfter", "banned", "note");
@@ -265,6 +265,15 @@ public final class PolicyPacks {
             if (f.get("closedEveryYear") != null) {
                 List<MonthDay> l = n.items(f.get("closedEveryYear"), where + ".closedEveryYear", PolicyPacks::monthDay, "month-day", "MM-DD, e.g. 12-25 for Christmas Day");
                 if (l != null) yearly.addAll(l);
+            }
+            if (f.get("closedOnPublicHolidays") != null) {
+                String country = n.text(f.get("closedOnPublicHolidays"), where + ".closedOnPublicHolidays");
+                if ("PL".equalsIgnoreCase(country)) {
+                    for (int y = 2000; y <= 2100; y++) closed.addAll(pl.kielce.traffic.ctz.policy.PublicHolidays.poland(y));
+                } else if (country != null) {
+                    n.problem(f.get("closedOnPublicHolidays"), where + ".closedOnPublicHolidays", "public holidays of \"" + country + "\" are not known",
+                            "write PL, or list the days in closedDates / closedEveryYear");
+                }
             }
             if (from < 0 || to < 0) return null;
             if (from == to || from == 86_400) {
