@@ -174,11 +174,34 @@ public final class Policy implements Serializable {
         return offsetSeconds[lo];
     }
 
+    /**
+     * Decides for a place instead of a camera — "may this vehicle enter there then?" (journey planner,
+     * console). The zone is the first zone of the stage in force covering the WGS 84 point; the decision's
+     * camera reads {@code "point <lon>,<lat>"}.
+     *
+     * @param plate the plate for plate-based exemptions, or {@code null} to judge the vehicle facts alone
+     */
+    public Decision decideAtLocation(double lon, double lat, String plate, VehicleFacts vehicle, Exemptions registers, Instant at) {
+        PassageFacts p = new PassageFacts(String.format(java.util.Locale.ROOT, "point %.6f,%.6f", lon, lat), plate, null, Double.NaN, null);
+        long local = at.getEpochSecond() + offsetAt(at);
+        long day = Math.floorDiv(local, 86_400L);
+        int s = stageIndexOn(day);
+        if (s < 0) return new Decision(Outcome.ALLOWED, ReasonCode.NO_STAGE_IN_FORCE, this, null, null, p, at, null, null, vehicle, null, false);
+        Point point = WGS84.createPoint(new Coordinate(lon, lat));
+        Map<String, PreparedGeometry> prep = preparedZones();
+        String zoneId = null;
+        for (String z : stageArray[s].zoneIds()) if (prep.get(z).covers(point)) { zoneId = z; break; }
+        return decideIn(s, zoneId, p, vehicle, registers, at, day, (int) Math.floorMod(local, 86_400L));
+    }
+
     private Decision decideUnder(int s, PassageFacts p, VehicleFacts v, Exemptions registers, Instant at, long day, int secondOfDay) {
-        Stage stage = stageArray[s];
         String[] zoneByStage = cameraZoneByStage.get(p.cameraId());
-        if (zoneByStage == null) return new Decision(Outcome.REVIEW, ReasonCode.UNKNOWN_CAMERA, this, stage, null, p, at, null, null, v, null, false);
-        String zoneId = zoneByStage[s];
+        if (zoneByStage == null) return new Decision(Outcome.REVIEW, ReasonCode.UNKNOWN_CAMERA, this, stageArray[s], null, p, at, null, null, v, null, false);
+        return decideIn(s, zoneByStage[s], p, v, registers, at, day, secondOfDay);
+    }
+
+    private Decision decideIn(int s, String zoneId, PassageFacts p, VehicleFacts v, Exemptions registers, Instant at, long day, int secondOfDay) {
+        Stage stage = stageArray[s];
         if (zoneId == null) return new Decision(Outcome.ALLOWED, ReasonCode.OUTSIDE_ZONE, this, stage, null, p, at, null, null, v, null, false);
         if (!stage.schedule().isActive(day, secondOfDay)) {
             return new Decision(Outcome.ALLOWED, ReasonCode.OUTSIDE_SCHEDULE, this, stage, zoneId, p, at, null, null, v, null, false);

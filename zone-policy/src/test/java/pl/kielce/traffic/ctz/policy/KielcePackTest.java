@@ -194,6 +194,18 @@ class KielcePackTest {
     }
 
     @Test
+    void decideForAPlaceInsteadOfACamera() {
+        // the Rynek is in the strict centre; ul. 1 Maja (north-west) is outside every zone
+        Decision rynek = kielce.decideAtLocation(20.6286, 50.8703, null, OLD_DIESEL, Exemptions.none(), at(STAGE1));
+        assertThat(rynek.outcome()).isEqualTo(Outcome.VIOLATION);
+        assertThat(rynek.zoneId()).isEqualTo("kielce-centre");
+        assertThat(rynek.cameraId()).isEqualTo("point 20.628600,50.870300");
+        assertThat(kielce.decideAtLocation(20.6068, 50.8940, null, OLD_DIESEL, Exemptions.none(), at(STAGE3)).reason()).isEqualTo(ReasonCode.OUTSIDE_ZONE);
+        assertThat(kielce.decideAtLocation(20.6286, 50.8703, null, NEW_PETROL, Exemptions.none(), at(STAGE3)).reason()).isEqualTo(ReasonCode.COMPLIANT);
+        assertThat(kielce.decideAtLocation(20.6286, 50.8703, null, OLD_DIESEL, Exemptions.none(), at("2026-12-01T10:00")).reason()).isEqualTo(ReasonCode.NO_STAGE_IN_FORCE);
+    }
+
+    @Test
     void zonesContainingAPoint() {
         Camera c = kielce.cameras().get("KCE-CAM-01");
         assertThat(kielce.zonesContaining(c.lon(), c.lat())).containsExactly("kielce-centre", "kielce-downtown", "kielce-inner");
