@@ -24,12 +24,23 @@ public final class DelayPredictor {
         this.settings = Objects.requireNonNull(settings, "settings");
     }
 
-    /** Predicted delays from the next stop to be served (the current one when standing at it) to the last. */
+    /**
+     * Delays at every stop of the trip. Stops already passed get the current delay, capped so that their
+     * time is not later than the observation (they are behind the vehicle: a planner must not offer them
+     * at their scheduled time when the vehicle ran early). Then the stop the vehicle stands at, if any, and
+     * the predictions for the stops ahead.
+     */
     public List<StopDelay> predict(TripProgress p) {
         ScheduledTrip trip = p.trip();
         int n = trip.stopCount();
-        List<StopDelay> out = new ArrayList<>(n - p.segmentIndex());
+        List<StopDelay> out = new ArrayList<>(n);
         double delay = p.delaySeconds();
+        int passedUpTo = p.atStopIndex() >= 0 ? p.atStopIndex() - 1 : p.segmentIndex();
+        for (int k = 0; k <= passedUpTo; k++) {
+            double arrival = Math.min(delay, p.observedSecondsOfDay() - trip.arrivalSeconds(k));
+            double departure = Math.min(delay, p.observedSecondsOfDay() - trip.departureSeconds(k));
+            out.add(stopDelay(trip, k, arrival, departure));
+        }
         int first;
         if (p.atStopIndex() >= 0) {
             // standing at stop k: it cannot leave before now, so the departure delay is at least now - departure

@@ -1,7 +1,7 @@
 package pl.kielce.traffic.transit.adherence;
 
 /**
- * The predicted delay at one downstream stop of a trip.
+ * The delay at one stop of a trip: estimated for stops passed, predicted for stops ahead.
  *
  * @param stopIndex              index in the trip's stop sequence
  * @param stopSequence           GTFS stop_sequence

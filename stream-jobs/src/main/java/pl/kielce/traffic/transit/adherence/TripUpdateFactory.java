@@ -19,8 +19,9 @@ import java.util.List;
 /**
  * Builds the GTFS-Realtime TripUpdate feed for one trip: one entity (id = {@code tripId:YYYYMMDD}) with
  * the trip descriptor (trip_id, route_id, start_date, start_time, direction_id when known), the vehicle,
- * the current delay and a StopTimeUpdate per downstream stop carrying both stop_sequence and stop_id and
- * both delay and absolute time for arrival and departure, so any consumer can use either form.
+ * the current delay and a StopTimeUpdate per stop of the trip (see {@link DelayPredictor#predict}) carrying
+ * both stop_sequence and stop_id and both delay and absolute time for arrival and departure, so any
+ * consumer can use either form.
  *
  * <p>Each Kafka record holds the newest state of one trip, so the header says DIFFERENTIAL: a consumer
  * keeps the latest entity per id (Kafka key = entity id).
@@ -35,7 +36,7 @@ public final class TripUpdateFactory {
         return trip.id() + ":" + serviceDate.format(YYYYMMDD);
     }
 
-    public static FeedMessage tripUpdate(TripProgress p, List<StopDelay> downstream, String vehicleId,
+    public static FeedMessage tripUpdate(TripProgress p, List<StopDelay> stops, String vehicleId,
                                          long timestampEpochSeconds, ZoneId zone) {
         ScheduledTrip trip = p.trip();
         long dayStart = GtfsTime.serviceDayStartEpochSeconds(p.serviceDate(), zone);
@@ -53,7 +54,7 @@ public final class TripUpdateFactory {
                 .setVehicle(VehicleDescriptor.newBuilder().setId(vehicleId))
                 .setTimestamp(timestampEpochSeconds)
                 .setDelay(p.delaySeconds());
-        for (StopDelay s : downstream) {
+        for (StopDelay s : stops) {
             tu.addStopTimeUpdate(StopTimeUpdate.newBuilder()
                     .setStopSequence(s.stopSequence())
                     .setStopId(s.stopId())

@@ -78,7 +78,9 @@ public final class TailCommand implements Callable<Integer> {
                     tu.getTrip().getRouteId(), tu.getVehicle().getId(), tu.getDelay(),
                     Instant.ofEpochSecond(tu.getTimestamp())));
             if (tu.getStopTimeUpdateCount() > 0) {
-                var next = tu.getStopTimeUpdate(0);
+                var next = tu.getStopTimeUpdateList().stream()
+                        .filter(u -> u.getArrival().getTime() >= tu.getTimestamp()).findFirst()
+                        .orElse(tu.getStopTimeUpdate(tu.getStopTimeUpdateCount() - 1));
                 var last = tu.getStopTimeUpdate(tu.getStopTimeUpdateCount() - 1);
                 b.append(String.format("; next stop %s %+d s; last stop %s %+d s", next.getStopId(),
                         next.getArrival().getDelay(), last.getStopId(), last.getArrival().getDelay()));

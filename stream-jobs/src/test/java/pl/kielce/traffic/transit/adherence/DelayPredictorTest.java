@@ -24,12 +24,13 @@ class DelayPredictorTest {
 
         List<StopDelay> d = predictor.predict(p);
 
+        // A (passed): the current 180 s (not capped: 10:00 + 180 s is before 10:04)
         // B: 60 s of run left → 180 − 0.05 × 60 = 177; no dwell → departs 177 late
         // C: run 120 s → 177 − 6 = 171 at arrival; slack 120 − 20 = 100 → departs 71 late
         // D: run 120 s → 71 − 6 = 65
-        assertThat(d).extracting(StopDelay::stopId).containsExactly("B", "C", "D");
-        assertThat(d).extracting(StopDelay::arrivalDelaySeconds).containsExactly(177, 171, 65);
-        assertThat(d).extracting(StopDelay::departureDelaySeconds).containsExactly(177, 71, 65);
+        assertThat(d).extracting(StopDelay::stopId).containsExactly("A", "B", "C", "D");
+        assertThat(d).extracting(StopDelay::arrivalDelaySeconds).containsExactly(180, 177, 171, 65);
+        assertThat(d).extracting(StopDelay::departureDelaySeconds).containsExactly(180, 177, 71, 65);
     }
 
     @Test
@@ -39,8 +40,9 @@ class DelayPredictorTest {
         TripProgress p = matcher.match(seen("bus-3", "T3", null, 20.005, "10:00:30"), null).value();
         List<StopDelay> d = predictor.predict(p);
 
-        assertThat(d).extracting(StopDelay::arrivalDelaySeconds).containsExactly(-30, -30, 0);
-        assertThat(d).extracting(StopDelay::departureDelaySeconds).containsExactly(-30, 0, 0);
+        // A (passed): the current −30 s (10:00 − 30 s is before the observation at 10:00:30)
+        assertThat(d).extracting(StopDelay::arrivalDelaySeconds).containsExactly(-30, -30, -30, 0);
+        assertThat(d).extracting(StopDelay::departureDelaySeconds).containsExactly(-30, -30, 0, 0);
     }
 
     @Test
@@ -50,10 +52,11 @@ class DelayPredictorTest {
         assertThat(p.atStopIndex()).isEqualTo(2);
         List<StopDelay> d = predictor.predict(p);
 
-        // C departs +60; D: run 120 s → 60 − 6 = 54
-        assertThat(d).extracting(StopDelay::stopId).containsExactly("C", "D");
-        assertThat(d.get(0).departureDelaySeconds()).isEqualTo(60);
-        assertThat(d.get(1).arrivalDelaySeconds()).isEqualTo(54);
+        // A, B passed: +60; C departs +60; D: run 120 s → 60 − 6 = 54
+        assertThat(d).extracting(StopDelay::stopId).containsExactly("A", "B", "C", "D");
+        assertThat(d.get(1).departureDelaySeconds()).isEqualTo(60);
+        assertThat(d.get(2).departureDelaySeconds()).isEqualTo(60);
+        assertThat(d.get(3).arrivalDelaySeconds()).isEqualTo(54);
     }
 
     @Test
@@ -62,6 +65,6 @@ class DelayPredictorTest {
         TripProgress p = new TripMatcher(feed(), noRecovery).match(seen("bus-1", "T1", null, 20.015, "08:05:00"), null)
                 .value();
         assertThat(new DelayPredictor(noRecovery).predict(p)).extracting(StopDelay::arrivalDelaySeconds)
-                .containsExactly(120, 120);
+                .containsExactly(120, 120, 120, 120);
     }
 }

@@ -32,12 +32,14 @@ class TripUpdateFactoryTest {
         assertThat(tu.getTrip().getStartTime()).isEqualTo("08:00:00");
         assertThat(tu.getVehicle().getId()).isEqualTo("bus-1");
         assertThat(tu.getDelay()).isEqualTo(120);
+        // passed A, B (seq 1, 2): the current 120 s (08:00/08:02 + 120 s is before 08:05);
         // next stop C (seq 3): 120 − 0.05 × 60 s left on the run = 117 s; D (seq 4): 117 − 0.05 × 120 = 111 s
-        assertThat(tu.getStopTimeUpdateList()).extracting(u -> u.getStopSequence()).containsExactly(3, 4);
-        assertThat(tu.getStopTimeUpdate(0).getStopId()).isEqualTo("C");
-        assertThat(tu.getStopTimeUpdate(0).getArrival().getDelay()).isEqualTo(117);
-        assertThat(tu.getStopTimeUpdate(0).getArrival().getTime()).isEqualTo(at("08:04:00") + 117);
-        assertThat(tu.getStopTimeUpdate(1).getArrival().getDelay()).isEqualTo(111);
-        assertThat(tu.getStopTimeUpdate(1).getDeparture().getTime()).isEqualTo(at("08:06:00") + 111);
+        assertThat(tu.getStopTimeUpdateList()).extracting(u -> u.getStopSequence()).containsExactly(1, 2, 3, 4);
+        assertThat(tu.getStopTimeUpdate(1).getArrival().getDelay()).isEqualTo(120);
+        assertThat(tu.getStopTimeUpdate(2).getStopId()).isEqualTo("C");
+        assertThat(tu.getStopTimeUpdate(2).getArrival().getDelay()).isEqualTo(117);
+        assertThat(tu.getStopTimeUpdate(2).getArrival().getTime()).isEqualTo(at("08:04:00") + 117);
+        assertThat(tu.getStopTimeUpdate(3).getArrival().getDelay()).isEqualTo(111);
+        assertThat(tu.getStopTimeUpdate(3).getDeparture().getTime()).isEqualTo(at("08:06:00") + 111);
     }
 }

@@ -78,10 +78,10 @@ class TransitAdherenceJobEndToEndTest {
             TripUpdate t1 = awaitTripUpdate(e -> e.getId().equals("T1:20261130"));
             assertThat(t1.getDelay()).isEqualTo(120);
             assertThat(t1.getVehicle().getId()).isEqualTo("bus-1");
-            assertThat(t1.getStopTimeUpdateList()).extracting(u -> u.getStopId()).containsExactly("C", "D");
-            assertThat(t1.getStopTimeUpdate(0).getArrival().getDelay()).isEqualTo(117);
-            assertThat(t1.getStopTimeUpdate(0).getArrival().getTime()).isEqualTo(at("08:04:00") + 117);
-            assertThat(t1.getStopTimeUpdate(1).getArrival().getDelay()).isEqualTo(111);
+            assertThat(t1.getStopTimeUpdateList()).extracting(u -> u.getStopId()).containsExactly("A", "B", "C", "D");
+            assertThat(t1.getStopTimeUpdate(2).getArrival().getDelay()).isEqualTo(117);
+            assertThat(t1.getStopTimeUpdate(2).getArrival().getTime()).isEqualTo(at("08:04:00") + 117);
+            assertThat(t1.getStopTimeUpdate(3).getArrival().getDelay()).isEqualTo(111);
 
             String alert = awaitRecord(Topics.TRAFFIC_ALERTS, v -> v.contains("\"tripId\":\"T2\""));
             assertThat(alert).contains("\"kind\":\"TRANSIT_LARGE_DELAY\"").contains("\"delaySeconds\":360");

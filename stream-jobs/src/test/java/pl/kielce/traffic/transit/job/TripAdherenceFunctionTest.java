@@ -83,7 +83,8 @@ class TripAdherenceFunctionTest {
         assertThat(tripUpdates()).singleElement().satisfies(tu -> {
             assertThat(tu.getTrip().getTripId()).isEqualTo("T1");
             assertThat(tu.getDelay()).isEqualTo(120);
-            assertThat(tu.getStopTimeUpdate(0).getStopId()).isEqualTo("C");
+            assertThat(tu.getStopTimeUpdate(2).getStopId()).isEqualTo("C");
+            assertThat(tu.getStopTimeUpdate(2).getArrival().getDelay()).isEqualTo(117);
         });
         assertThat(harness.numKeyedStateEntries()).isEqualTo(1);
         assertThat(harness.numEventTimeTimers()).isEqualTo(1);
@@ -110,7 +111,10 @@ class TripAdherenceFunctionTest {
         position("bus-1", "T1", LON_D, "08:06:30");
 
         assertThat(tripUpdates()).hasSize(2);
-        assertThat(tripUpdates().get(1).getStopTimeUpdateList()).extracting(u -> u.getStopId()).containsExactly("D");
+        // at D, 30 s after its scheduled arrival: every stop is behind the vehicle
+        assertThat(tripUpdates().get(1).getStopTimeUpdateList()).extracting(u -> u.getStopId())
+                .containsExactly("A", "B", "C", "D");
+        assertThat(tripUpdates().get(1).getStopTimeUpdate(3).getArrival().getDelay()).isEqualTo(30);
         assertThat(passages()).extracting(StopPassage::stopId).containsExactly("B", "C", "D");
         assertThat(harness.numKeyedStateEntries()).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
