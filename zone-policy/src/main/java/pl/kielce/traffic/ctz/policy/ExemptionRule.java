@@ -47,6 +47,13 @@ public abstract class ExemptionRule implements Serializable {
     /** Whether the rule looks the plate up in a register (skipped for passages without a plate or with low confidence). */
     public boolean needsPlate() { return false; }
 
+    /**
+     * Whether the rule may only cover a vehicle known to fail its requirement (not an unknown vehicle or one
+     * with a missing fact): rules that use something up, like occasional entries, must not spend it on a
+     * vehicle that may well be compliant.
+     */
+    public boolean onlyForKnownNonCompliance() { return false; }
+
     /** Whether the rule is in force on a local day and in a stage. */
     public final boolean inForce(long localEpochDay, Stage stage) {
         return localEpochDay >= fromEpochDay && localEpochDay <= toEpochDay && (stageIds.isEmpty() || stageIds.contains(stage.id()));
@@ -232,6 +239,7 @@ public abstract class ExemptionRule implements Serializable {
 
         @Override public String type() { return "occasional-entries"; }
         @Override public boolean needsPlate() { return true; }
+        @Override public boolean onlyForKnownNonCompliance() { return true; }
 
         @Override public int applies(String plate, VehicleFacts v, String zoneId, Instant at, long day, Exemptions r) {
             OccasionalEntryRegister reg = need(r.occasionalEntries(), "occasional-entries");

@@ -252,6 +252,7 @@ public final class Policy implements Serializable {
             if (!e.inForce(day, stage)) continue;
             if (e.needsVehicle() && v == null) continue;
             if (e.needsPlate() && !plateUsable) continue;
+            if (e.onlyForKnownNonCompliance() && (v == null || missing != null)) continue;
             int r;
             try {
                 r = e.applies(p.plate(), v, zoneId, at, day, registers);

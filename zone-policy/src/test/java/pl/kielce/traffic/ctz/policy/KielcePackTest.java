@@ -173,6 +173,13 @@ class KielcePackTest {
         Decision d = kielce.decide(PassageFacts.of("KCE-CAM-01", "TK3OCC"), OLD_DIESEL, regs.asExemptions(), at(STAGE1));
         assertThat(d.exemptionId()).isEqualTo("occasional-entries");
         assertThat(d.consumesOccasionalEntry()).isTrue();
+        // never spent on a vehicle that may be compliant: unknown to the register, or a fact missing
+        Decision unknown = kielce.decide(PassageFacts.of("KCE-CAM-01", "TK3OCC"), null, regs.asExemptions(), at(STAGE1));
+        assertThat(unknown.reason()).isEqualTo(ReasonCode.UNKNOWN_VEHICLE);
+        VehicleFacts noNorm = OLD_DIESEL.toBuilder().euroNorm(null).productionYear(0).firstRegistration(null).build();
+        Decision missing = kielce.decide(PassageFacts.of("KCE-CAM-01", "TK3OCC"), noNorm, regs.asExemptions(), at(STAGE1));
+        assertThat(missing.reason()).isEqualTo(ReasonCode.MISSING_FACT);
+        assertThat(missing.consumesOccasionalEntry()).isFalse();
     }
 
     @Test
