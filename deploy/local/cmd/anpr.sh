@@ -2,6 +2,8 @@
 # help: anpr read IMAGE...                         read plates: PATH<TAB>PLATE<TAB>CONFIDENCE per image
 # help: anpr eval DIR [--split all|dev|holdout]    accuracy on a labelled folder (ground_truth.tsv or NAME.txt)
 # help: anpr replay DIR --camera ID --rate N       send a folder of photos through the camera gateway
+# help: anpr train OUT.bin DIR...                 harvest labelled glyphs from the dev split (even positions) of labelled folders
+# help: anpr bench [DIR...]                        speed + accuracy beside plain Tesseract (default: the shared pl-dev and eu-dev)
 # help: anpr serve [--port N] [--kafka HOST:PORT]  run the camera gateway (POST /api/cameras/{id}/images)
 set -euo pipefail
 : "${TRAFFIC_ROOT:=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)}"
@@ -22,5 +24,9 @@ if [ ! -s "$cp_file" ]; then
     || mvnw -q -pl anpr dependency:build-classpath -Dmdep.outputFile="$cp_file" >/dev/null || die "cannot resolve the anpr classpath"
 fi
 [ $# -gt 0 ] || { sed -n 's/^# help: /  /p' "$0"; exit 2; }
+if [ "$1" = bench ] && [ $# -eq 1 ]; then
+  data="${TRAFFIC_DATA_DIR:-$TRAFFIC_ROOT/../shared/data}"
+  set -- bench "$data/plates/pl-dev" "$data/plates/eu-dev"
+fi
 exec java -Xss4m -XX:+UseSerialGC -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
   -cp "$jar:$(cat "$cp_file")" pl.kielce.traffic.anpr.AnprCli "$@"

@@ -33,6 +33,7 @@ public final class AnprCli {
             case "read" -> read(rest);
             case "eval" -> eval(rest);
             case "train" -> train(rest);
+            case "bench" -> Bench.main(rest);
             case "replay" -> pl.kielce.traffic.anpr.gateway.Replay.main(rest);
             case "serve" -> pl.kielce.traffic.anpr.gateway.GatewayMain.main(rest);
             default -> {

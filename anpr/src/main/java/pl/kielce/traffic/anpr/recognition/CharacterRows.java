@@ -21,6 +21,10 @@ final class CharacterRows {
 
     /** Connected components with stats; labels written to {@code labelsOut} when it is not null. */
     static List<Blob> blobs(Mat binary, Mat labelsOut, int minHeight, int maxHeight) {
+        return blobs(binary, labelsOut, minHeight, maxHeight, 1.15);
+    }
+
+    static List<Blob> blobs(Mat binary, Mat labelsOut, int minHeight, int maxHeight, double maxAspect) {
         Mat labels = labelsOut != null ? labelsOut : new Mat();
         Mat stats = new Mat();
         Mat centroids = new Mat();
@@ -35,7 +39,7 @@ final class CharacterRows {
             }
             double aspect = (double) w / h;
             double fill = (double) a / ((double) w * h);
-            if (aspect < 0.08 || aspect > 1.15 || fill < 0.12 || fill > 0.97) {
+            if (aspect < 0.08 || aspect > maxAspect || fill < 0.12 || fill > 0.97) {
                 continue;
             }
             out.add(new Blob(x, y, w, h, a, i));
@@ -110,6 +114,70 @@ final class CharacterRows {
         if (ra != rb) {
             p[Math.max(ra, rb)] = Math.min(ra, rb);
         }
+    }
+
+    /**
+     * Wide blobs in line with {@code row} (touching characters) split into character-wide pieces at the
+     * columns with the least ink; the pieces keep the blob's label so their masks come from the same component.
+     */
+    static List<Blob> withSplitWideBlobs(List<Blob> row, List<Blob> wide, Mat labels) {
+        double h = medianHeight(row);
+        double cy = row.stream().mapToDouble(Blob::cy).average().orElse(0);
+        double meanW = row.stream().mapToDouble(Blob::w).sorted().skip(row.size() / 4).limit(Math.max(1, row.size() / 2))
+                .average().orElse(0.55 * h);
+        int left = row.get(0).x(), right = row.get(row.size() - 1).right();
+        List<Blob> out = new ArrayList<>(row);
+        for (Blob b : wide) {
+            if (Math.max(b.h(), h) / Math.min(b.h(), h) > 1.3 || Math.abs(b.cy() - cy) > 0.3 * h
+                    || b.right() < left - 1.5 * h || b.x() > right + 1.5 * h) {
+                continue;
+            }
+            boolean overlaps = false;
+            for (Blob r : row) {
+                if (r.x() < b.right() && b.x() < r.right()) {
+                    overlaps = true;
+                    break;
+                }
+            }
+            if (overlaps) {
+                continue;
+            }
+            int k = (int) Math.round(b.w() / Math.max(1.0, meanW + 0.12 * h));
+            if (k < 2 || k > 4) {
+                continue;
+            }
+            // ink per column of this component
+            Mat sub = labels.submat(b.y(), b.bottom(), b.x(), b.right());
+            int[] lab = new int[b.w() * b.h()];
+            Mat sub32 = new Mat();
+            sub.copyTo(sub32);
+            sub32.get(0, 0, lab);
+            sub32.release();
+            int[] col = new int[b.w()];
+            for (int yy = 0; yy < b.h(); yy++) {
+                for (int xx = 0; xx < b.w(); xx++) {
+                    if (lab[yy * b.w() + xx] == b.label()) {
+                        col[xx]++;
+                    }
+                }
+            }
+            int start = 0;
+            for (int cut = 1; cut < k; cut++) {
+                int expected = b.w() * cut / k;
+                int lo = Math.max(start + 2, expected - b.w() / (3 * k)), hi = Math.min(b.w() - 2, expected + b.w() / (3 * k));
+                int best = expected;
+                for (int xx = lo; xx <= hi; xx++) {
+                    if (col[xx] < col[best]) {
+                        best = xx;
+                    }
+                }
+                out.add(new Blob(b.x() + start, b.y(), best - start, b.h(), 0, b.label()));
+                start = best;
+            }
+            out.add(new Blob(b.x() + start, b.y(), b.w() - start, b.h(), 0, b.label()));
+        }
+        out.sort(Comparator.comparingInt(Blob::x));
+        return out;
     }
 
     static double medianHeight(List<Blob> row) {

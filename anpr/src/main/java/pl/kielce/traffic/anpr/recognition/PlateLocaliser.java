@@ -25,6 +25,9 @@ import java.util.List;
  * Near-duplicates are merged; the recogniser decides between the survivors by reading them.
  */
 final class PlateLocaliser {
+    private static final int[] ROW_BLOCKS = java.util.Arrays.stream(System.getProperty("anpr.rowBlocks", "15,41").split(","))
+            .mapToInt(Integer::parseInt).toArray();
+    private static final boolean EDGES = !"false".equals(System.getProperty("anpr.edges"));
     private final int maxRegions;
 
     PlateLocaliser(int maxRegions) {
@@ -34,7 +37,9 @@ final class PlateLocaliser {
     List<PlateRegion> propose(Mat bgr, Mat gray) {
         List<PlateRegion> all = new ArrayList<>();
         all.addAll(byCharacterRows(gray));
-        all.addAll(byEdges(gray));
+        if (EDGES) {
+            all.addAll(byEdges(gray));
+        }
         all.addAll(byBlueBand(bgr));
         all.sort(Comparator.comparingDouble(PlateRegion::prior).reversed());
         List<PlateRegion> kept = new ArrayList<>();
@@ -60,11 +65,25 @@ final class PlateLocaliser {
 
     private List<PlateRegion> byCharacterRows(Mat gray) {
         List<PlateRegion> out = new ArrayList<>();
-        int maxCharHeight = Math.max(20, gray.rows() / 6);
-        for (int block : new int[] {15, 41}) {
+        Mat half = null;
+        for (int block : ROW_BLOCKS) {
+            // large blocks look for large characters: on a big photo that works as well at half resolution
+            boolean halve = block > 25 && gray.cols() > 1200 && Boolean.getBoolean("anpr.halfResLargeBlocks");
+            Mat src = gray;
+            double f = 1;
+            if (halve) {
+                if (half == null) {
+                    half = new Mat();
+                    Imgproc.pyrDown(gray, half);
+                }
+                src = half;
+                f = 2;
+                block = (block / 2) | 1;
+            }
+            int maxCharHeight = Math.max(20, src.rows() / 6);
             Mat bin = new Mat();
-            Imgproc.adaptiveThreshold(gray, bin, 255, Imgproc.ADAPTIVE_THRESH_MEAN_C, Imgproc.THRESH_BINARY_INV, block, 9);
-            List<Blob> blobs = CharacterRows.blobs(bin, null, 9, maxCharHeight);
+            Imgproc.adaptiveThreshold(src, bin, 255, Imgproc.ADAPTIVE_THRESH_MEAN_C, Imgproc.THRESH_BINARY_INV, block, 9);
+            List<Blob> blobs = CharacterRows.blobs(bin, null, halve ? 8 : 9, maxCharHeight);
             bin.release();
             for (List<Blob> row : CharacterRows.rows(blobs, 4, 1.3)) {
                 if (row.size() > 12) {
@@ -85,9 +104,12 @@ final class PlateLocaliser {
                         row.get(row.size() - 1).cx() - row.get(0).cx()));
                 double countScore = 1.0 - Math.min(1.0, Math.abs(row.size() - 7) / 5.0);
                 double prior = 2.0 + countScore + uniformity(row);
-                out.add(new PlateRegion((x0 + x1) / 2.0, (y0 + y1) / 2.0, span + 1.6 * ch, (y1 - y0) + 0.7 * ch,
-                        angle, ch, "rows" + block, prior));
+                out.add(new PlateRegion(f * (x0 + x1) / 2.0, f * (y0 + y1) / 2.0, f * (span + 1.6 * ch), f * ((y1 - y0) + 0.7 * ch),
+                        angle, f * ch, "rows" + block, prior));
             }
+        }
+        if (half != null) {
+            half.release();
         }
         return out;
     }

@@ -35,7 +35,7 @@ public final class PlateRecognizer implements AutoCloseable {
     /** Tuning knobs; {@link #defaults()} is what the CLI and the gateway use. */
     public record Settings(int maxRegions, int topN, int tesseractCandidates, double tesseractWeight) {
         public static Settings defaults() {
-            return new Settings(10, 5, 2, Double.parseDouble(System.getProperty("anpr.tesseractWeight", "0.35")));
+            return new Settings(8, 5, 2, Double.parseDouble(System.getProperty("anpr.tesseractWeight", "0.35")));
         }
     }
 
@@ -285,8 +285,15 @@ public final class PlateRecognizer implements AutoCloseable {
             }
             Mat labels = new Mat();
             List<Blob> blobs = CharacterRows.blobs(bin, labels, (int) (TARGET_CHAR_HEIGHT * 0.45),
-                    (int) Math.min(gray.rows() - 1, TARGET_CHAR_HEIGHT * 2.0));
-            blobs.removeIf(b -> colourful(hsv, labels, b));
+                    (int) Math.min(gray.rows() - 1, TARGET_CHAR_HEIGHT * 2.0), 2.8);
+            List<Blob> wide = new ArrayList<>();
+            blobs.removeIf(b -> {
+                if ((double) b.w() / b.h() > 1.15) {
+                    wide.add(b);
+                    return true;
+                }
+                return false;
+            });
             List<Blob> row = null;
             double q = -1;
             for (List<Blob> cand : CharacterRows.rows(blobs, 4, 1.5)) {
@@ -298,6 +305,17 @@ public final class PlateRecognizer implements AutoCloseable {
                     q = cq;
                     row = cand;
                 }
+            }
+            if (row != null) {
+                // the EU band, an emblem or a coloured sticker is not a character
+                row = new ArrayList<>(row);
+                row.removeIf(b -> colourful(hsv, labels, b));
+                if (row.size() < 4) {
+                    row = null;
+                }
+            }
+            if (row != null && !wide.isEmpty() && row.size() < 9) {
+                row = CharacterRows.withSplitWideBlobs(row, wide, labels);
             }
             if (row != null && (best == null || q > best.quality())) {
                 if (best != null) {
