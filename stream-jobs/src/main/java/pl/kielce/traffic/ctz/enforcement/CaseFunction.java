@@ -104,7 +104,10 @@ public final class CaseFunction extends KeyedBroadcastProcessFunction<String, En
         List<java.time.LocalDate> used = new ArrayList<>();
         for (String day : occasionalDays.keys()) used.add(java.time.LocalDate.parse(day));
         PassageDecision d = decide(p, ev, e.answer(), used);
-        if (d.decision().consumesOccasionalEntry()) occasionalDays.put(d.localDay().toString(), Boolean.TRUE);
+        if (d.decision().consumesOccasionalEntry()) {
+            occasionalDays.put(d.localDay().toString(), Boolean.TRUE);
+            ctx.output(EnforcementJob.OCCASIONAL_ENTRIES, new OccasionalEntry(read.plate(), d.localDay().toString()));
+        }
         decisions.get(d.outcome()).inc();
         endToEndMs.update(Math.max(0, clock.millis() - read.capturedAtMillis()));
         ctx.output(EnforcementJob.COUNTS, count(read, d));

@@ -16,11 +16,11 @@ final class DeadLetters {
     private DeadLetters() {
     }
 
-    /** A record that failed validation: its bytes as received and the reason. */
-    static KafkaBytes of(KafkaBytes source, String reason, Instant at) {
-        String topic = source.topic() == null ? Topics.ANPR_READS : source.topic();
+    /** A record that failed validation, for {@code dlqTopic}: its bytes as received and the reason. */
+    static KafkaBytes of(KafkaBytes source, String reason, Instant at, String dlqTopic) {
+        String topic = source.topic() == null ? "unknown" : source.topic();
         DeadLetter dl = DeadLetter.of(source.value(), topic, source.partition(), source.offset(), reason, at);
-        return KafkaBytes.out(Topics.deadLetterFor(topic), topic.getBytes(StandardCharsets.UTF_8), EventCodec.encode(dl));
+        return KafkaBytes.out(dlqTopic, topic.getBytes(StandardCharsets.UTF_8), EventCodec.encode(dl));
     }
 
     /**

@@ -7,6 +7,7 @@ import org.apache.flink.util.OutputTag;
 import pl.kielce.traffic.events.AnprRead;
 import pl.kielce.traffic.events.Decoded;
 import pl.kielce.traffic.events.EventCodec;
+import pl.kielce.traffic.events.Topics;
 
 import java.time.Clock;
 
@@ -38,7 +39,7 @@ public final class DecodeReads extends ProcessFunction<KafkaBytes, PlateRead> {
             out.collect(PlateRead.of(decoded.value()));
         } else {
             if (deadLetters != null) deadLetters.inc();
-            ctx.output(EnforcementJob.DEAD_LETTERS, DeadLetters.of(record, decoded.reason(), clock.instant()));
+            ctx.output(EnforcementJob.DEAD_LETTERS, DeadLetters.of(record, decoded.reason(), clock.instant(), Topics.ANPR_READS_DLQ));
         }
     }
 

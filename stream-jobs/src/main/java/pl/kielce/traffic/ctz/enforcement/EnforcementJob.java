@@ -47,12 +47,15 @@ public final class EnforcementJob {
     public static final OutputTag<CaseRow> CASE_ROWS = new OutputTag<>("ctz-case-rows") { };
     /** Plate-free counters. */
     public static final OutputTag<DecisionCount> COUNTS = new OutputTag<>("ctz-counts") { };
+    /** Occasional entries used, for the register. */
+    public static final OutputTag<OccasionalEntry> OCCASIONAL_ENTRIES = new OutputTag<>("ctz-occasional-entries") { };
 
     private final Source<KafkaBytes, ?, ?> reads;
     private final Source<KafkaBytes, ?, ?> policyUpdates;
     private final Sink<KafkaBytes> kafkaOut;
     private final Sink<CaseRow> caseSink;
     private final Sink<DecisionCount> countSink;
+    private final Sink<OccasionalEntry> occasionalSink;
     private final RegisterClient.Factory register;
     private final String initialPackJson;
     private final EnforcementSettings settings;
@@ -64,17 +67,20 @@ public final class EnforcementJob {
      * @param kafkaOut        every Kafka record the job writes (topic in the record); exactly-once in production
      * @param caseSink        case rows for the console
      * @param countSink       aggregate counters
+     * @param occasionalSink  occasional entries used (the register's table)
      * @param register        the registers
      * @param initialPackJson the policy pack the job starts with ({@link PolicyUpdates#encode} of its files)
      */
     public EnforcementJob(Source<KafkaBytes, ?, ?> reads, Source<KafkaBytes, ?, ?> policyUpdates, Sink<KafkaBytes> kafkaOut,
-                          Sink<CaseRow> caseSink, Sink<DecisionCount> countSink, RegisterClient.Factory register,
+                          Sink<CaseRow> caseSink, Sink<DecisionCount> countSink, Sink<OccasionalEntry> occasionalSink,
+                          RegisterClient.Factory register,
                           String initialPackJson, EnforcementSettings settings, Clock clock) {
         this.reads = Objects.requireNonNull(reads, "reads");
         this.policyUpdates = policyUpdates;
         this.kafkaOut = Objects.requireNonNull(kafkaOut, "kafkaOut");
         this.caseSink = Objects.requireNonNull(caseSink, "caseSink");
         this.countSink = Objects.requireNonNull(countSink, "countSink");
+        this.occasionalSink = Objects.requireNonNull(occasionalSink, "occasionalSink");
         this.register = Objects.requireNonNull(register, "register");
         this.initialPackJson = Objects.requireNonNull(initialPackJson, "initialPackJson");
         PolicyUpdates.build(initialPackJson); // fail fast on a bad pack, before the job starts
@@ -94,7 +100,11 @@ public final class EnforcementJob {
                 .name("capture-time-watermarks").uid("ctz-watermarks");
 
         SingleOutputStreamOperator<String> packs = policyStream(env);
-        BroadcastStream<String> policy = packs.broadcast(PolicyUpdates.STATE);
+        // the policy input must not hold back event time in the operators it is connected to
+        BroadcastStream<String> policy = packs
+                .assignTimestampsAndWatermarks(WatermarkStrategy.<String>forGenerator(ctx -> new NoTimeGenerator<>()))
+                .name("policy-without-event-time").uid("ctz-policy-no-event-time").setParallelism(1)
+                .broadcast(PolicyUpdates.STATE);
 
         SingleOutputStreamOperator<PassageEvent> passages = timed
                 .keyBy(PlateRead::plate)
@@ -119,6 +129,8 @@ public final class EnforcementJob {
         decided.union(decoded.getSideOutput(DEAD_LETTERS), passages.getSideOutput(DEAD_LETTERS), packs.getSideOutput(DEAD_LETTERS))
                 .sinkTo(kafkaOut).name("kafka-out").uid("ctz-kafka-out");
         decided.getSideOutput(CASE_ROWS).sinkTo(caseSink).name("postgis-cases").uid("ctz-postgis-cases");
+        decided.getSideOutput(OCCASIONAL_ENTRIES).sinkTo(occasionalSink).name("postgis-occasional-entries")
+                .uid("ctz-postgis-occasional-entries");
         decided.getSideOutput(COUNTS)
                 .keyBy(DecisionCount::cell)
                 .process(new CountFunction(settings)).name("count-decisions").uid("ctz-count-decisions")
@@ -128,16 +140,17 @@ public final class EnforcementJob {
     private SingleOutputStreamOperator<String> policyStream(StreamExecutionEnvironment env) {
         DataStream<KafkaBytes> updates = policyUpdates == null
                 ? env.fromData(Types.POJO(KafkaBytes.class)).setParallelism(1)
-                : env.fromSource(policyUpdates, WatermarkStrategy.forGenerator(ctx -> new NoTimeGenerator()), "policy-updates")
+                : env.fromSource(policyUpdates, WatermarkStrategy.noWatermarks(), "policy-updates")
                 .uid("ctz-policy-updates").setParallelism(1);
-        return updates.process(new ValidatePolicyUpdates(clock)).name("validate-policy-updates").uid("ctz-validate-policy")
-                .setParallelism(1);
+        SingleOutputStreamOperator<String> validated = updates.process(new ValidatePolicyUpdates(clock))
+                .name("validate-policy-updates").uid("ctz-validate-policy").setParallelism(1);
+        return validated;
     }
 
     /** Policy updates carry no event time: their input never holds back the reads' watermark. */
-    static final class NoTimeGenerator implements WatermarkGenerator<KafkaBytes> {
+    static final class NoTimeGenerator<T> implements WatermarkGenerator<T> {
         @Override
-        public void onEvent(KafkaBytes event, long eventTimestamp, WatermarkOutput output) {
+        public void onEvent(T event, long eventTimestamp, WatermarkOutput output) {
         }
 
         @Override
@@ -163,7 +176,8 @@ public final class EnforcementJob {
                 KafkaIo.exactlyOnceSink(stack.kafkaBootstrap(), name),
                 JdbcSinks.cases(stack.jdbcUrl()),
                 JdbcSinks.counts(stack.jdbcUrl()),
-                JdbcRegisterClient.factory(stack.jdbcUrl(), JdbcRegisterClient.DEFAULT_VEHICLE_SQL, 4),
+                JdbcSinks.occasionalEntries(stack.jdbcUrl()),
+                JdbcRegisterClient.factory(stack.jdbcUrl(), 4),
                 packJson(Path.of(stack.cityDir())),
                 settings,
                 Clock.systemUTC());

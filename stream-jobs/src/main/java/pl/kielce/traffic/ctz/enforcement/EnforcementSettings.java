@@ -17,7 +17,8 @@ import java.util.Objects;
  * @param registerAttempts     attempts per lookup when the register is unavailable (default 3)
  * @param registerRetryDelay   pause between attempts (default 100 ms)
  * @param asyncCapacity        register lookups in flight per subtask (default 200)
- * @param cacheTtl             how long a register answer is reused (default 10 min; unavailable answers are never cached)
+ * @param cacheTtl             how long a register answer is reused (default 60 s: a day pass bought minutes
+ *                             before entering must count; unavailable answers are never cached)
  * @param cacheMaxEntries      register answers cached per subtask (default 100 000)
  * @param countFlushInterval   how often aggregate counters are written to PostGIS (processing time, default 5 s)
  * @param checkpointInterval   checkpoint interval; Kafka outputs become visible at checkpoints (default 200 ms)
@@ -29,7 +30,7 @@ public record EnforcementSettings(Duration passageWindow, Duration outOfOrdernes
 
     public static final EnforcementSettings DEFAULTS = new EnforcementSettings(Duration.ofMinutes(5), Duration.ofSeconds(5),
             Duration.ofMinutes(10), Duration.ofSeconds(30), Duration.ofSeconds(2), 3, Duration.ofMillis(100), 200,
-            Duration.ofMinutes(10), 100_000, Duration.ofSeconds(5), Duration.ofMillis(200));
+            Duration.ofSeconds(60), 100_000, Duration.ofSeconds(5), Duration.ofMillis(200));
 
     public EnforcementSettings {
         positive("passageWindow", passageWindow);
@@ -64,6 +65,11 @@ public record EnforcementSettings(Duration passageWindow, Duration outOfOrdernes
     public EnforcementSettings withCheckpointInterval(Duration d) {
         return new EnforcementSettings(passageWindow, outOfOrderness, allowedLateness, sourceIdleness, registerTimeout, registerAttempts,
                 registerRetryDelay, asyncCapacity, cacheTtl, cacheMaxEntries, countFlushInterval, d);
+    }
+
+    public EnforcementSettings withSourceIdleness(Duration d) {
+        return new EnforcementSettings(passageWindow, outOfOrderness, allowedLateness, d, registerTimeout, registerAttempts,
+                registerRetryDelay, asyncCapacity, cacheTtl, cacheMaxEntries, countFlushInterval, checkpointInterval);
     }
 
     public EnforcementSettings withCountFlushInterval(Duration d) {

@@ -20,15 +20,25 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The PostGIS-backed vehicle register (an extract of CEP in the register CSV columns:
- * {@code plate, category, fuel, euro_norm, production_year, first_registration, gross_mass_kg, historic,
- * special_service}), queried on a small pool of threads, one connection each. Any SQL error is an
- * UNAVAILABLE answer (retried by the job), never an exception.
+ * The PostGIS-backed registers of module {@code db} (migration {@code V100__zone_policy_registers.sql}): the vehicle
+ * register extract {@code vehicle_register} and the exemption registers {@code disability_cards}, {@code residents},
+ * {@code permits}, {@code paid_entries}, {@code occasional_entries}, read for one plate in <b>one</b> round trip
+ * (so the decision itself needs no I/O), on a small pool of threads with one connection each. Any SQL error is
+ * an UNAVAILABLE answer (retried by the job, then REVIEW), never an exception.
  */
 public final class JdbcRegisterClient implements RegisterClient {
-    /** Default query: table {@code vehicle_register}, one row per normalised plate. */
-    public static final String DEFAULT_VEHICLE_SQL = "SELECT category, fuel, euro_norm, production_year, first_registration, "
-            + "gross_mass_kg, historic, special_service FROM vehicle_register WHERE plate = ?";
+    /** Vehicle facts and every exemption entry of one plate. */
+    public static final String DEFAULT_SQL = "SELECT v.plate IS NOT NULL AS known, v.category, v.fuel, v.euro_norm, "
+            + "v.production_year, v.first_registration, v.gross_mass_kg, v.historic, v.special_service, "
+            + "(SELECT json_agg(json_build_array(valid_from, valid_to)) FROM disability_cards d WHERE d.plate = p.plate) AS cards, "
+            + "(SELECT json_build_array(tax_paying_resident, owned_since, owner_birth_date) FROM residents r WHERE r.plate = p.plate) AS resident, "
+            + "(SELECT json_agg(json_build_array(kind, valid_from, valid_to, zone_ids)) FROM permits w "
+            + "  WHERE w.plate = p.plate AND w.valid_to > now() - interval '1 day') AS permits, "
+            + "(SELECT json_agg(json_build_array(product, valid_from, valid_to, zone_ids)) FROM paid_entries w "
+            + "  WHERE w.plate = p.plate AND w.valid_to > now() - interval '1 day') AS payments, "
+            + "(SELECT json_agg(day) FROM occasional_entries o WHERE o.plate = p.plate) AS occasional "
+            + "FROM (SELECT ?::text AS plate) p LEFT JOIN vehicle_register v ON v.plate = p.plate";
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     private final String jdbcUrl;
     private final String vehicleSql;
@@ -36,9 +46,9 @@ public final class JdbcRegisterClient implements RegisterClient {
     private final List<Connection> connections = new ArrayList<>();
     private final ThreadLocal<Connection> connection = new ThreadLocal<>();
 
-    public JdbcRegisterClient(String jdbcUrl, String vehicleSql, int threads) {
+    public JdbcRegisterClient(String jdbcUrl, String sql, int threads) {
         this.jdbcUrl = jdbcUrl;
-        this.vehicleSql = vehicleSql;
+        this.vehicleSql = sql;
         AtomicInteger n = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "ctz-register-" + n.incrementAndGet());
@@ -47,9 +57,9 @@ public final class JdbcRegisterClient implements RegisterClient {
         });
     }
 
-    /** A factory for the job: {@code threads} connections per enrichment subtask. */
-    public static RegisterClient.Factory factory(String jdbcUrl, String vehicleSql, int threads) {
-        return () -> new JdbcRegisterClient(jdbcUrl, vehicleSql, threads);
+    /** A factory for the job: {@code threads} connections per enrichment subtask, the default query. */
+    public static RegisterClient.Factory factory(String jdbcUrl, int threads) {
+        return () -> new JdbcRegisterClient(jdbcUrl, DEFAULT_SQL, threads);
     }
 
     @Override
@@ -67,8 +77,9 @@ public final class JdbcRegisterClient implements RegisterClient {
             try (PreparedStatement ps = c.prepareStatement(vehicleSql)) {
                 ps.setString(1, plate);
                 try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) return RegisterAnswer.unknown(PlateExemptions.NONE);
-                    return RegisterAnswer.found(facts(rs), PlateExemptions.NONE);
+                    if (!rs.next()) return RegisterAnswer.unavailable("register query returned no row");
+                    PlateExemptions ex = exemptions(plate, rs);
+                    return rs.getBoolean("known") ? RegisterAnswer.found(facts(rs), ex) : RegisterAnswer.unknown(ex);
                 }
             }
         } catch (SQLException e) {
@@ -91,6 +102,50 @@ public final class JdbcRegisterClient implements RegisterClient {
                 .historic(rs.getBoolean("historic"))
                 .specialService(ServiceKind.parse(rs.getString("special_service")).orElse(null))
                 .build();
+    }
+
+    static PlateExemptions exemptions(String plate, ResultSet rs) throws SQLException {
+        PlateExemptions ex = new PlateExemptions();
+        try {
+            for (var c : json(rs.getString("cards"))) {
+                ex.card(java.time.LocalDate.parse(c.get(0).asText()), java.time.LocalDate.parse(c.get(1).asText()));
+            }
+            String res = rs.getString("resident");
+            if (res != null) {
+                var r = JSON.readTree(res);
+                ex.resident(new pl.kielce.traffic.ctz.policy.ResidentRegister.Resident(r.get(0).asBoolean(), date(r.get(1)), date(r.get(2))));
+            }
+            for (var w : json(rs.getString("permits"))) {
+                ex.permit(new pl.kielce.traffic.ctz.policy.PermitRegister.Permit(plate, w.get(0).asText(), instant(w.get(1)),
+                        instant(w.get(2)), zones(w.get(3))));
+            }
+            for (var w : json(rs.getString("payments"))) {
+                ex.payment(new pl.kielce.traffic.ctz.policy.PaidEntryRegister.Payment(plate, w.get(0).asText(), instant(w.get(1)),
+                        instant(w.get(2)), zones(w.get(3))));
+            }
+            for (var d : json(rs.getString("occasional"))) ex.occasionalDay(java.time.LocalDate.parse(d.asText()));
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("exemption rows not understood", e);
+        }
+        return ex.isEmpty() ? PlateExemptions.NONE : ex;
+    }
+
+    private static Iterable<com.fasterxml.jackson.databind.JsonNode> json(String text) throws java.io.IOException {
+        return text == null ? java.util.List.of() : JSON.readTree(text);
+    }
+
+    private static java.time.LocalDate date(com.fasterxml.jackson.databind.JsonNode n) {
+        return n == null || n.isNull() ? null : java.time.LocalDate.parse(n.asText());
+    }
+
+    private static java.time.Instant instant(com.fasterxml.jackson.databind.JsonNode n) {
+        return java.time.OffsetDateTime.parse(n.asText()).toInstant();
+    }
+
+    private static java.util.Set<String> zones(com.fasterxml.jackson.databind.JsonNode n) {
+        java.util.Set<String> s = new java.util.HashSet<>();
+        if (n != null) n.forEach(z -> s.add(z.asText()));
+        return s;
     }
 
     private Connection connection() throws SQLException {

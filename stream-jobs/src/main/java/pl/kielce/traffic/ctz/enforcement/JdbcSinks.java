@@ -37,6 +37,13 @@ public final class JdbcSinks {
         return (Sink<DecisionCount>) ctx -> new CountWriter(jdbcUrl);
     }
 
+    /** Occasional entries used: table {@code occasional_entries} of the register (migration V100), insert-if-absent. */
+    public static Sink<OccasionalEntry> occasionalEntries(String jdbcUrl) {
+        return (Sink<OccasionalEntry>) ctx -> new OccasionalWriter(jdbcUrl);
+    }
+
+    static final String INSERT_OCCASIONAL = "INSERT INTO occasional_entries (plate, day) VALUES (?, ?::date) ON CONFLICT DO NOTHING";
+
     static final String INSERT_CASE = "INSERT INTO ctz_cases (id, kind, plate, country, zone_id, stage_id, policy_id, "
             + "policy_version, reason, explanation, first_seen, decided_at, passage_refs, evidence_refs, camera_id, confidence, "
             + "vehicle) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) ON CONFLICT (id) DO NOTHING";
@@ -191,6 +198,24 @@ public final class JdbcSinks {
                     ps.setString(7, r.fuel());
                     ps.setString(8, r.euroNorm());
                     ps.setLong(9, r.passages());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
+    }
+
+    static final class OccasionalWriter extends BatchWriter<OccasionalEntry> {
+        OccasionalWriter(String jdbcUrl) {
+            super(jdbcUrl);
+        }
+
+        @Override
+        void writeAll(Connection c, List<OccasionalEntry> rows) throws SQLException {
+            try (PreparedStatement ps = c.prepareStatement(INSERT_OCCASIONAL)) {
+                for (OccasionalEntry r : rows) {
+                    ps.setString(1, r.plate());
+                    ps.setString(2, r.localDay());
                     ps.addBatch();
                 }
                 ps.executeBatch();

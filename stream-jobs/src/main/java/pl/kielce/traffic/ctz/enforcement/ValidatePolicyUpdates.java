@@ -23,7 +23,7 @@ public final class ValidatePolicyUpdates extends ProcessFunction<KafkaBytes, Str
         } else {
             KafkaBytes src = record.topic() == null
                     ? new KafkaBytes(Topics.POLICY_UPDATES, -1, -1L, record.key(), record.value()) : record;
-            ctx.output(EnforcementJob.DEAD_LETTERS, DeadLetters.of(src, pack.reason(), clock.instant()));
+            ctx.output(EnforcementJob.DEAD_LETTERS, DeadLetters.of(src, pack.reason(), clock.instant(), Topics.DEAD_LETTER));
         }
     }
 }
