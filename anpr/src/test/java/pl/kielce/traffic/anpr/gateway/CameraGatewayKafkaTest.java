@@ -96,6 +96,7 @@ class CameraGatewayKafkaTest {
                 new Case("KCE-CAM-01", "text/plain", t, png, 415, "Content-Type"),
                 new Case("KCE-CAM-01", "image/jpeg", null, png, 400, "capturedAt"),
                 new Case("KCE-CAM-01", "image/jpeg", "yesterday", png, 400, "capturedAt"));
+        long storedBefore = pendingCount();
         for (Case c : cases) {
             HttpResponse<String> r = post(c.camera(), c.type(), c.at(), c.body());
             assertThat(r.statusCode()).as(c.toString()).isEqualTo(c.status());
@@ -103,13 +104,33 @@ class CameraGatewayKafkaTest {
             assertThat(r.body()).contains("\"status\":" + c.status()).contains("\"field\":\"" + c.field() + "\"")
                     .contains("\"detail\":");
         }
-        // the other test publishes from KCE-CAM-03 only; refused uploads used KCE-CAM-01 and an unknown id
+        // other tests publish from KCE-CAM-03 and KCE-CAM-05; the refused uploads used KCE-CAM-01 and an unknown id
         assertThat(KafkaBrokerExtension.consumeFor(READS, Duration.ofSeconds(3)))
                 .as("nothing is published for refused uploads")
-                .allSatisfy(rec -> assertThat(new String(rec.key(), StandardCharsets.UTF_8)).isEqualTo("KCE-CAM-03"));
+                .noneSatisfy(rec -> assertThat(new String(rec.key(), StandardCharsets.UTF_8)).isIn("KCE-CAM-01", "NO-SUCH-CAM"));
+        assertThat(pendingCount()).as("nothing is stored for refused uploads").isEqualTo(storedBefore);
+    }
+
+    static long pendingCount() throws java.io.IOException {
         try (var files = Files.list(evidenceDir.resolve("pending"))) {
-            assertThat(files.filter(f -> !isPublishedPhoto(f)).count()).as("nothing is stored for refused uploads").isZero();
+            return files.filter(f -> f.toString().endsWith(".img")).count();
         }
+    }
+
+    @Test
+    void replayFeedsAFolderThroughTheGateway(@TempDir Path folder) throws Exception {
+        Path photos = TestData.plates("pl-dev");
+        assumeTrue(TestData.present(photos), "plate photos absent (" + photos + "): skipping the replay");
+        Files.copy(photos.resolve("100.jpg"), folder.resolve("a.jpg"));
+        Files.copy(photos.resolve("101.jpg"), folder.resolve("b.jpg"));
+        Files.writeString(folder.resolve("notes.txt"), "not a photo");
+        int exit = Replay.main(List.of(folder.toString(), "--camera", "KCE-CAM-05", "--rate", "20",
+                "--url", "http://127.0.0.1:" + server.port()));
+        assertThat(exit).isZero();
+        List<String> plates = KafkaBrokerExtension.consumeFor(READS, Duration.ofSeconds(5)).stream()
+                .filter(rec -> new String(rec.key(), StandardCharsets.UTF_8).equals("KCE-CAM-05"))
+                .map(rec -> EventCodec.decode(rec.value(), AnprRead.class).value().plate()).toList();
+        assertThat(plates).containsExactly("SK321LE", "STA0461C");
     }
 
     @Test
@@ -149,16 +170,6 @@ class CameraGatewayKafkaTest {
                 Thread.sleep(100);
             }
             assertThat(claims.rejected()).as("a malformed claim is skipped, not fatal").isEqualTo(1);
-        }
-    }
-
-    private static boolean isPublishedPhoto(Path f) {
-        try {
-            Path photo = TestData.plates("pl-dev").resolve("100.jpg");
-            return Files.exists(photo) && f.getFileName().toString()
-                    .equals(EvidenceStore.refOf(Files.readAllBytes(photo)).substring(7) + ".img");
-        } catch (java.io.IOException e) {
-            return false;
         }
     }
 
