@@ -12,13 +12,15 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Evidence as files under {@code console.evidence-dir}: a reference {@code ab/cd/name.jpg} (or a bare
- * name; {@code .jpg}/{@code .png} tried when the reference has no extension). References are checked
- * against path traversal.
+ * Evidence as files under {@code console.evidence-dir}. A reference {@code sha256:<hex>} is the anpr gateway's
+ * content-addressed layout ({@code claimed/<hex>.img}, else {@code pending/<hex>.img}); any other reference is a
+ * relative path ({@code ab/cd/name.jpg}, or a bare name with {@code .jpg}/{@code .png} tried). References are
+ * checked against path traversal.
  */
 @Component
 class FileEvidenceStore implements EvidenceStore {
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*");
+    private static final Pattern SHA = Pattern.compile("sha256:([0-9a-f]{64})");
     private final Path root;
 
     FileEvidenceStore(ConsoleProperties props) {
@@ -50,6 +52,16 @@ class FileEvidenceStore implements EvidenceStore {
     }
 
     private Optional<Path> resolve(String ref) {
+        var sha = ref == null ? null : SHA.matcher(ref);
+        if (sha != null && sha.matches()) {
+            for (String area : List.of("claimed", "pending")) {
+                Path p = root.resolve(area).resolve(sha.group(1) + ".img");
+                if (Files.isRegularFile(p)) {
+                    return Optional.of(p);
+                }
+            }
+            return Optional.empty();
+        }
         if (ref == null || !SAFE.matcher(ref).matches() || ref.contains("..")) {
             return Optional.empty();
         }

@@ -6,11 +6,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import pl.kielce.traffic.console.audit.AuditLog;
+import pl.kielce.traffic.console.web.NotFound;
 
 import java.util.Map;
 import java.util.Set;
 
-/** {@code /setup}: creates the first admin with the one-time token; gone once an admin exists. */
+/** {@code /setup}: creates the first admin with the one-time token; 404 once an admin exists. */
 @Controller
 class SetupController {
     private final SetupToken token;
@@ -26,7 +27,7 @@ class SetupController {
     @GetMapping("/setup")
     String form(Model model) {
         if (!token.active()) {
-            return "redirect:/login";
+            throw new NotFound("setup is closed: an administrator exists");
         }
         return "setup";
     }
@@ -35,7 +36,7 @@ class SetupController {
     String create(@RequestParam String token, @RequestParam String username, @RequestParam String displayName,
                   @RequestParam String password, Model model) {
         if (!this.token.active()) {
-            return "redirect:/login";
+            throw new NotFound("setup is closed: an administrator exists");
         }
         String problem = UserAccount.passwordProblem(password);
         if (problem == null && !UserAccount.USERNAME.matcher(username).matches()) {
