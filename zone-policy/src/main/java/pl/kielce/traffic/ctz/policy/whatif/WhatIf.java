@@ -39,7 +39,7 @@ public final class WhatIf {
             PassageFacts p = new PassageFacts(r.cameraId(), null, r.plateCountry(), Double.NaN, null);
             Decision d = stageId == null ? policy.decide(p, r.vehicle(), none, r.at())
                     : policy.decideUnderStage(stageId, p, r.vehicle(), none, r.at());
-            report.increment(d.outcome());
+            report.increment(d.outcome(), r.count());
             if (d.outcome() == Outcome.VIOLATION || d.outcome() == Outcome.REVIEW) {
                 long local = r.at().getEpochSecond() + rules.getOffset(r.at()).getTotalSeconds();
                 int hour = (int) Math.floorMod(local, 86_400L) / 3600;
@@ -47,7 +47,7 @@ public final class WhatIf {
                 String cat = v == null || v.category() == null ? "unknown" : v.category().name();
                 String fuel = v == null || v.fuel() == null ? "unknown" : v.fuel().code();
                 String euro = v == null || v.euroNorm() == null ? "unknown" : v.euroNorm().label();
-                (d.outcome() == Outcome.VIOLATION ? report.violationsMutable() : report.reviewsMutable()).add(r.cameraId(), hour, cat, fuel, euro);
+                (d.outcome() == Outcome.VIOLATION ? report.violationsMutable() : report.reviewsMutable()).add(r.cameraId(), hour, cat, fuel, euro, r.count());
             }
         }
         return report;

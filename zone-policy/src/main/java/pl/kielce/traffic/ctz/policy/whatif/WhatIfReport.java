@@ -26,7 +26,7 @@ public final class WhatIfReport {
         for (Outcome o : Outcome.values()) byOutcome.put(o, 0L);
     }
 
-    void increment(Outcome o) { total++; byOutcome.merge(o, 1L, Long::sum); }
+    void increment(Outcome o, long n) { total += n; byOutcome.merge(o, n, Long::sum); }
 
     Breakdown violationsMutable() { return violations; }
     Breakdown reviewsMutable() { return reviews; }
@@ -52,13 +52,13 @@ public final class WhatIfReport {
         private final Map<String, Long> byEuroNorm = new TreeMap<>();
         private long total;
 
-        void add(String camera, int hour, String category, String fuel, String euro) {
-            total++;
-            byCamera.merge(camera, 1L, Long::sum);
-            byHour.merge(hour, 1L, Long::sum);
-            byCategory.merge(category, 1L, Long::sum);
-            byFuel.merge(fuel, 1L, Long::sum);
-            byEuroNorm.merge(euro, 1L, Long::sum);
+        void add(String camera, int hour, String category, String fuel, String euro, long n) {
+            total += n;
+            byCamera.merge(camera, n, Long::sum);
+            byHour.merge(hour, n, Long::sum);
+            byCategory.merge(category, n, Long::sum);
+            byFuel.merge(fuel, n, Long::sum);
+            byEuroNorm.merge(euro, n, Long::sum);
         }
 
         public long total() { return total; }

@@ -74,6 +74,17 @@ class WhatIfTest {
     }
 
     @Test
+    void aggregatesReplayWithWeights() {
+        // e.g. the enforcement job's hourly counts: 120 Euro 4 diesels at CAM-01 between 7 and 8
+        WhatIfReport r = WhatIf.replay(KIELCE, "stage-2", List.of(
+                new ReplayPassage("KCE-CAM-01", at("KCE-CAM-01", "2026-10-05T07:30", null).at(), DIESEL_E4_2008, "PL", 120),
+                new ReplayPassage("KCE-CAM-01", at("KCE-CAM-01", "2026-10-05T07:30", null).at(), PETROL_E6, "PL", 900)));
+        assertThat(r.total()).isEqualTo(1020);
+        assertThat(r.count(Outcome.VIOLATION)).isEqualTo(120);
+        assertThat(r.violations().byHour()).containsEntry(7, 120L);
+    }
+
+    @Test
     void unknownStageIsNamed() {
         assertThatThrownBy(() -> WhatIf.replay(KIELCE, "stage-9", HISTORY))
                 .hasMessage("policy kielce-sct has no stage stage-9; stages: [stage-1, stage-2, stage-3]");
