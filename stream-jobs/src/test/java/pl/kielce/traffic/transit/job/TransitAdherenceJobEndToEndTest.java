@@ -36,11 +36,14 @@ import static pl.kielce.traffic.transit.TinyNetwork.at;
 /**
  * The transit job on real parts: an in-process Kafka broker and a Flink MiniCluster at parallelism 2.
  * A delayed bus position on {@code transit.vehicle-positions} becomes a TripUpdate with the right delay on
- * {@code transit.trip-updates} (what the journey planner reads); a large delay becomes an alert on
- * {@code traffic.alerts}; bytes that are not GTFS-RT become a dead letter with the reason.
+ * {@code transit.trip-updates} (what the journey planner reads); a large delay becomes an alert; bytes that
+ * are not GTFS-RT become a dead letter with the reason (those two on topics of this test).
  */
 @ExtendWith(KafkaBrokerExtension.class)
 class TransitAdherenceJobEndToEndTest {
+    // the broker is shared by every test class of this JVM: alerts and dead letters go to topics of our own
+    static final String ALERTS = "transit-e2e.traffic.alerts";
+    static final String DEAD_LETTERS = "transit-e2e.deadletter";
     @RegisterExtension
     static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
             .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
@@ -52,12 +55,12 @@ class TransitAdherenceJobEndToEndTest {
     void aDelayedBusBecomesATripUpdateOnTheTransitTopic() throws Exception {
         String kafka = KafkaBrokerExtension.bootstrapServers();
         KafkaBrokerExtension.createTopics(2, Topics.TRANSIT_VEHICLE_POSITIONS, Topics.TRANSIT_TRIP_UPDATES,
-                Topics.TRAFFIC_ALERTS, Topics.DEAD_LETTER);
+                ALERTS, DEAD_LETTERS);
         TransitAdherenceJob job = new TransitAdherenceJob(
                 Kafka.rawSource(kafka, Topics.TRANSIT_VEHICLE_POSITIONS, "transit-e2e"),
                 KafkaBytesSink.sink(kafka, Topics.TRANSIT_TRIP_UPDATES),
-                KafkaBytesSink.sink(kafka, Topics.TRAFFIC_ALERTS),
-                Kafka.deadLetterSink(kafka, Topics.DEAD_LETTER),
+                KafkaBytesSink.sink(kafka, ALERTS),
+                Kafka.deadLetterSink(kafka, DEAD_LETTERS),
                 TinyNetwork.writeGtfs(gtfsDir).toString(), AdherenceSettings.DEFAULTS, Clock.systemUTC());
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
@@ -83,10 +86,10 @@ class TransitAdherenceJobEndToEndTest {
             assertThat(t1.getStopTimeUpdate(2).getArrival().getTime()).isEqualTo(at("08:04:00") + 117);
             assertThat(t1.getStopTimeUpdate(3).getArrival().getDelay()).isEqualTo(111);
 
-            String alert = awaitRecord(Topics.TRAFFIC_ALERTS, v -> v.contains("\"tripId\":\"T2\""));
+            String alert = awaitRecord(ALERTS, v -> v.contains("\"tripId\":\"T2\""));
             assertThat(alert).contains("\"kind\":\"TRANSIT_LARGE_DELAY\"").contains("\"delaySeconds\":360");
 
-            String dead = awaitRecord(Topics.DEAD_LETTER, v -> v.contains(Topics.TRANSIT_VEHICLE_POSITIONS));
+            String dead = awaitRecord(DEAD_LETTERS, v -> v.contains(Topics.TRANSIT_VEHICLE_POSITIONS));
             DeadLetter d = EventCodec.decode(dead.getBytes(StandardCharsets.UTF_8), DeadLetter.class).value();
             assertThat(d.reason()).contains("not a GTFS-Realtime FeedMessage");
             assertThat(new String(d.original(), StandardCharsets.UTF_8)).isEqualTo("this is not protobuf");
