@@ -72,6 +72,29 @@ class RoutingConfiguration {
         }
     }
 
+    /** The access check, when a zone-policy city pack is configured. */
+    @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty("routing.zone-policy.pack")
+    pl.kielce.traffic.routing.access.AccessChecker accessChecker(Clock clock,
+                                                                  @Value("${routing.zone-policy.pack}") String pack,
+                                                                  @Value("${routing.zone-policy.register-csv:}") String registerCsv,
+                                                                  @Value("${routing.park-and-ride:}") String parkAndRide) throws java.io.IOException {
+        var policy = pl.kielce.traffic.ctz.policy.load.PolicyPacks.load(Path.of(pack));
+        pl.kielce.traffic.ctz.policy.VehicleRegister register = plate -> java.util.Optional.empty();
+        if (!registerCsv.isBlank()) {
+            var loaded = pl.kielce.traffic.ctz.policy.register.InMemoryVehicleRegister.fromCsv(Path.of(registerCsv));
+            if (!loaded.getValue().isEmpty()) {
+                LOG.warn("vehicle register {}: {} rows rejected, first: {}", registerCsv, loaded.getValue().size(),
+                        loaded.getValue().get(0).message());
+            }
+            register = loaded.getKey();
+        }
+        var sites = parkAndRide.isBlank() ? java.util.List.<pl.kielce.traffic.routing.access.ParkAndRide>of()
+                : pl.kielce.traffic.routing.access.ParkAndRide.read(Path.of(parkAndRide));
+        LOG.info("access check: policy {} v{}, {} park-and-ride sites", policy.id(), policy.version(), sites.size());
+        return new pl.kielce.traffic.routing.access.AccessChecker(policy, register, sites, clock);
+    }
+
     @Bean
     HealthIndicator routingGraph(GraphLifecycle lifecycle) {
         return () -> {

@@ -35,6 +35,16 @@ class ProblemAdvice {
         return problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter", e.getName() + " has the wrong type", e.getName());
     }
 
+    @ExceptionHandler(org.springframework.http.converter.HttpMessageNotReadableException.class)
+    ResponseEntity<ProblemDetail> unreadable(org.springframework.http.converter.HttpMessageNotReadableException e) {
+        return problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Unreadable body", "the request body is not valid JSON for this endpoint", "body");
+    }
+
+    @ExceptionHandler(org.springframework.web.HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ProblemDetail> mediaType(org.springframework.web.HttpMediaTypeNotSupportedException e) {
+        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type", e.getMessage(), null);
+    }
+
     @ExceptionHandler(OutsideNetworkException.class)
     ResponseEntity<ProblemDetail> outside(OutsideNetworkException e) {
         return problem(HttpStatus.UNPROCESSABLE_CONTENT, "outside-network", "Outside the network", e.getMessage(), e.parameter());

@@ -112,9 +112,11 @@ public final class StreetGraph implements StreetWalks, AutoCloseable {
     /** A car route, optionally with a request-time custom model (e.g. a zone to avoid). */
     public GHResponse drive(LatLon from, LatLon to, CustomModel customModel) {
         GHRequest req = new GHRequest(from.lat(), from.lon(), to.lat(), to.lon()).setProfile("car");
+        // only foot has CH: car routes are flexible (needed for request-time custom models anyway)
+        req.putHint("ch.disable", true);
+        req.putHint("instructions", false);
         if (customModel != null) {
             req.setCustomModel(customModel);
-            req.putHint("ch.disable", true);
         }
         return hopper.route(req);
     }

@@ -2,9 +2,6 @@ package pl.kielce.traffic.routing.journeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,15 +11,7 @@ import java.util.Properties;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.google.transit.realtime.GtfsRealtime.FeedEntity;
 import com.google.transit.realtime.GtfsRealtime.TripDescriptor;
@@ -30,53 +19,15 @@ import com.google.transit.realtime.GtfsRealtime.TripUpdate;
 
 import pl.kielce.traffic.events.Topics;
 import pl.kielce.traffic.events.TransitFeeds;
-import pl.kielce.traffic.routing.RnvData;
-import pl.kielce.traffic.routing.graph.GraphLifecycle;
+import pl.kielce.traffic.routing.RnvAppTest;
 import pl.kielce.traffic.testsupport.KafkaBrokerExtension;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-/**
- * The real app on the real RNV extract and timetable, real-time updates through a real Kafka broker.
- * The street graph is cached under target/graph-cache across runs.
- */
-@EnabledIf("pl.kielce.traffic.routing.RnvData#present")
-@ExtendWith(KafkaBrokerExtension.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class JourneysApiTest {
+/** The journeys API on the real RNV data; a delayed trip arrives through a real Kafka broker. */
+class JourneysApiTest extends RnvAppTest {
     // Mannheim Paradeplatz -> Heidelberg Bismarckplatz, a Tuesday morning in the feed's period
     static final String FROM = "49.487440,8.466340";
     static final String TO = "49.409330,8.693540";
-    static final JsonMapper JSON = JsonMapper.builder().build();
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    GraphLifecycle graph;
-    final HttpClient http = HttpClient.newHttpClient();
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry r) {
-        r.add("routing.osm", () -> RnvData.osm().toString());
-        r.add("routing.gtfs", () -> RnvData.gtfs().toString());
-        r.add("routing.graph-dir", () -> "target/graph-cache");
-        r.add("routing.realtime.kafka.bootstrap-servers", KafkaBrokerExtension::bootstrapServers);
-    }
-
-    @BeforeEach
-    void ready() throws Exception {
-        long until = System.nanoTime() + Duration.ofMinutes(4).toNanos();
-        while (graph.current().isEmpty() && System.nanoTime() < until) {
-            assertThat(graph.failure()).isEmpty();
-            Thread.sleep(200);
-        }
-        assertThat(graph.current()).as("graph loaded").isPresent();
-    }
-
-    HttpResponse<String> get(String query) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + query)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
 
     JsonNode journeys(String query) throws Exception {
         HttpResponse<String> r = get("/api/journeys?" + query);
