@@ -28,5 +28,6 @@ if [ "$1" = bench ] && [ $# -eq 1 ]; then
   data="${TRAFFIC_DATA_DIR:-$TRAFFIC_ROOT/../shared/data}"
   set -- bench "$data/plates/pl-dev" "$data/plates/eu-dev"
 fi
+export OMP_THREAD_LIMIT=1  # Tesseract: one thread per handle; the pool gives the parallelism
 exec java -Xss4m -XX:+UseSerialGC -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
   -cp "$jar:$(cat "$cp_file")" pl.kielce.traffic.anpr.AnprCli "$@"

@@ -75,6 +75,10 @@ public final class AnprCli {
                     String text = reading.best().map(PlateCandidate::text).orElse("");
                     double conf = reading.best().map(PlateCandidate::confidence).orElse(0.0);
                     System.out.printf("%s\t%s\t%.3f%n", a, text, conf);
+                } catch (java.nio.file.NoSuchFileException e) {
+                    System.err.println(a + ": no such file");
+                    System.out.printf("%s\t\t0.000%n", a);
+                    exit = 1;
                 } catch (IOException | IllegalArgumentException e) {
                     System.err.println(a + ": " + e.getMessage());
                     System.out.printf("%s\t\t0.000%n", a);

@@ -36,7 +36,7 @@ final class Bench {
         int cores = Runtime.getRuntime().availableProcessors();
         double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         System.out.printf("# anpr bench %s, %d cores, load average at start %.1f%n", Instant.now(), cores, load);
-        System.out.println("| set | pipeline | threads | photos | exact | chars | p50 ms | p99 ms | photos/s | photos/s per core |");
+        System.out.println("| set | pipeline | threads | photos | exact | chars | wall p50 / p99 ms | CPU p50 / p99 ms | photos per CPU-s | photos/s (wall) |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|");
         try (PlateRecognizer r = PlateRecognizer.createDefault(cores);
              TesseractPool plain = new TesseractPool(1, TesseractPool.dataPathFromEnvironment(),
@@ -56,6 +56,7 @@ final class Bench {
                 for (int i = 0; i < images.size(); i += 3) {
                     LabelledImage li = images.get(i);
                     byte[] bytes = Files.readAllBytes(li.path());
+                    long c0 = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
                     long s0 = System.nanoTime();
                     Mat img = PlateRecognizer.decode(bytes);
                     Mat gray = new Mat();
@@ -67,7 +68,8 @@ final class Bench {
                     // the plate is the longest plate-sized token, if any
                     String best = Arrays.stream(text.split("\\s+")).map(GroundTruth::normalise)
                             .filter(t -> t.length() >= 4 && t.length() <= 10).findFirst().orElse(read.length() > 10 ? "" : read);
-                    base.add(new Evaluation.Outcome(li, best, 0, false, false, System.nanoTime() - s0));
+                    base.add(new Evaluation.Outcome(li, best, 0, false, false, System.nanoTime() - s0,
+                            java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - c0));
                     img.release();
                     gray.release();
                 }
@@ -79,8 +81,9 @@ final class Bench {
     }
 
     private static void row(Path dir, String what, int threads, Evaluation.Summary s) {
-        System.out.printf("| %s | %s | %d | %d | %.1f%% | %.1f%% | %.0f | %.0f | %.1f | %.1f |%n",
+        System.out.printf("| %s | %s | %d | %d | %.1f%% | %.1f%% | %.0f / %.0f | %.0f / %.0f | %.1f | %.1f |%n",
                 dir.getFileName(), what, threads, s.images(), 100 * s.exactRate(), 100 * s.charRate(),
-                s.percentileMillis(0.5), s.percentileMillis(0.99), s.imagesPerSecond(), s.imagesPerSecond() / threads);
+                s.percentileMillis(0.5), s.percentileMillis(0.99), s.percentileCpuMillis(0.5), s.percentileCpuMillis(0.99),
+                s.photosPerCpuSecond(), s.imagesPerSecond());
     }
 }

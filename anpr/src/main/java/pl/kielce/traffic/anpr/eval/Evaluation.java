@@ -20,7 +20,7 @@ import java.util.concurrent.Future;
 public final class Evaluation {
     /** One photo's outcome. */
     public record Outcome(LabelledImage image, String read, double confidence, boolean localised, boolean inTopN,
-                          long nanos) {
+                          long nanos, long cpuNanos) {
         public boolean exact() {
             return image.plate().equals(read);
         }
@@ -28,7 +28,7 @@ public final class Evaluation {
 
     /** Totals over a set. */
     public record Summary(int images, int exact, int charsCorrect, int charsTotal, int localised, int inTopN,
-                          double wallSeconds, double[] millisSorted, Map<String, Integer> confusions) {
+                          double wallSeconds, double[] millisSorted, double[] cpuMillisSorted, Map<String, Integer> confusions) {
         public double exactRate() {
             return images == 0 ? 0 : (double) exact / images;
         }
@@ -42,11 +42,28 @@ public final class Evaluation {
         }
 
         public double percentileMillis(double q) {
-            if (millisSorted.length == 0) {
+            return percentile(millisSorted, q);
+        }
+
+        /** CPU time of the recognising thread per photo: what one core spends, whatever the machine's load. */
+        public double percentileCpuMillis(double q) {
+            return percentile(cpuMillisSorted, q);
+        }
+
+        public double photosPerCpuSecond() {
+            double sum = 0;
+            for (double v : cpuMillisSorted) {
+                sum += v;
+            }
+            return sum == 0 ? 0 : 1000.0 * cpuMillisSorted.length / sum;
+        }
+
+        private static double percentile(double[] sorted, double q) {
+            if (sorted.length == 0) {
                 return 0;
             }
-            int i = (int) Math.min(millisSorted.length - 1, Math.ceil(q * millisSorted.length) - 1);
-            return millisSorted[Math.max(0, i)];
+            int i = (int) Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1);
+            return sorted[Math.max(0, i)];
         }
     }
 
@@ -72,21 +89,25 @@ public final class Evaluation {
 
     private static Outcome one(PlateRecognizer recognizer, LabelledImage li) throws Exception {
         byte[] bytes = Files.readAllBytes(li.path());
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        long c0 = mx.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         PlateReading r = recognizer.recognise(bytes);
         long dt = System.nanoTime() - t0;
+        long dc = mx.getCurrentThreadCpuTime() - c0;
         String read = r.best().map(PlateCandidate::text).orElse("");
         double conf = r.best().map(PlateCandidate::confidence).orElse(0.0);
         boolean localised = li.box() != null && r.candidates().stream().anyMatch(c -> c.box().covers(li.box()) > 0.5
                 || li.box().covers(c.box()) > 0.5);
         boolean inTop = r.candidates().stream().anyMatch(c -> c.text().equals(li.plate()));
-        return new Outcome(li, read, conf, localised, inTop, dt);
+        return new Outcome(li, read, conf, localised, inTop, dt, dc);
     }
 
     public static Summary summarise(List<Outcome> outcomes, double wallSeconds) {
         int exact = 0, cc = 0, ct = 0, loc = 0, top = 0;
         Map<String, Integer> conf = new HashMap<>();
         double[] ms = new double[outcomes.size()];
+        double[] cpu = new double[outcomes.size()];
         int i = 0;
         for (Outcome o : outcomes) {
             String gt = o.image().plate();
@@ -111,10 +132,12 @@ public final class Evaluation {
             } else {
                 conf.merge(rd.isEmpty() ? "no read" : "length " + gt.length() + "->" + rd.length(), 1, Integer::sum);
             }
+            cpu[i] = o.cpuNanos() / 1e6;
             ms[i++] = o.nanos() / 1e6;
         }
         Arrays.sort(ms);
-        return new Summary(outcomes.size(), exact, cc, ct, loc, top, wallSeconds, ms, conf);
+        Arrays.sort(cpu);
+        return new Summary(outcomes.size(), exact, cc, ct, loc, top, wallSeconds, ms, cpu, conf);
     }
 
     public static void print(Summary s, PrintStream out, int topConfusions) {
@@ -123,7 +146,9 @@ public final class Evaluation {
         out.printf("characters        %d/%d (%.1f%%)%n", s.charsCorrect(), s.charsTotal(), 100 * s.charRate());
         out.printf("true plate in top-N %d (%.1f%%)%n", s.inTopN(), 100.0 * s.inTopN() / Math.max(1, s.images()));
         out.printf("plate box found   %d (%.1f%%)%n", s.localised(), 100.0 * s.localised() / Math.max(1, s.images()));
-        out.printf("time per photo    p50 %.1f ms, p99 %.1f ms%n", s.percentileMillis(0.5), s.percentileMillis(0.99));
+        out.printf("time per photo    p50 %.1f ms, p99 %.1f ms (wall); CPU p50 %.1f ms, p99 %.1f ms = %.1f photos per CPU-second%n",
+                s.percentileMillis(0.5), s.percentileMillis(0.99), s.percentileCpuMillis(0.5), s.percentileCpuMillis(0.99),
+                s.photosPerCpuSecond());
         out.printf("throughput        %.2f photos/s%n", s.imagesPerSecond());
         out.println("top confusions (truth->read):");
         s.confusions().entrySet().stream()

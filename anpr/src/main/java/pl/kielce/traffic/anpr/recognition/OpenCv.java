@@ -12,6 +12,11 @@ public final class OpenCv {
             synchronized (OpenCv.class) {
                 if (!loaded) {
                     nu.pattern.OpenCV.loadLocally();
+                    // parallelism comes from serving several photos at once (one Tesseract handle per core);
+                    // OpenCV's own worker threads would only compete with that
+                    if (!"false".equals(System.getProperty("anpr.singleThreadedOpenCv"))) {
+                        org.opencv.core.Core.setNumThreads(1);
+                    }
                     loaded = true;
                 }
             }

@@ -46,6 +46,7 @@ class PlateRecognizerAccuracyTest {
     @Test
     void polishPhotos() throws Exception {
         Evaluation.Summary s = Evaluation.summarise(Evaluation.run(recognizer, subset("pl-dev"), 1), 1);
+        System.out.printf("pl-dev subset: %d photos, exact %.4f, chars %.4f%n", s.images(), s.exactRate(), s.charRate());
         assertThat(s.exactRate()).as("exact plates on %d Polish photos", s.images()).isGreaterThanOrEqualTo(PL_EXACT_FLOOR);
         assertThat(s.charRate()).isGreaterThanOrEqualTo(PL_CHAR_FLOOR);
     }
@@ -53,6 +54,7 @@ class PlateRecognizerAccuracyTest {
     @Test
     void europeanPhotos() throws Exception {
         Evaluation.Summary s = Evaluation.summarise(Evaluation.run(recognizer, subset("eu-dev"), 1), 1);
+        System.out.printf("eu-dev subset: %d photos, exact %.4f, chars %.4f%n", s.images(), s.exactRate(), s.charRate());
         assertThat(s.exactRate()).as("exact plates on %d European photos", s.images()).isGreaterThanOrEqualTo(EU_EXACT_FLOOR);
         assertThat(s.charRate()).isGreaterThanOrEqualTo(EU_CHAR_FLOOR);
     }
