@@ -97,6 +97,7 @@ public final class PolicyCli {
             return 1;
         }
         Policy p = PolicyPacks.load(dir);
+        for (String w : pl.kielce.traffic.ctz.policy.load.PackWarnings.of(p)) out.println("warning: " + w);
         out.printf("OK %s: policy %s version %s%s — %d stage(s) %s, %d zone(s), %d camera(s), %d exemption rule(s); loaded in %d ms%n",
                 dir, p.id(), p.version(), p.illustrative() ? " (illustrative)" : "", p.stages().size(), p.stageIds(),
                 p.zones().size(), p.cameras().size(), p.exemptionRules().size(), ms);
