@@ -44,8 +44,9 @@ public class Cases {
     }
 
     /**
-     * Inserts a decision, or – when its id exists (re-delivery, later passages the same day) – updates only
-     * the passages and evidence. Idempotent by id; never touches the review.
+     * Inserts a decision, or – when its id exists (re-delivery, later passages the same day, or the enforcement job's
+     * JDBC sink wrote it first) – merges the passages and evidence (set union) and fills optional facts still
+     * missing. Idempotent by id; never touches the review; never drops a reference another writer added.
      */
     public void upsert(Violation v, Extras x) {
         jdbc.update("""
@@ -53,8 +54,15 @@ public class Cases {
                     explanation, first_seen, decided_at, passage_refs, evidence_refs, camera_id, confidence, candidates,
                     plate_box, vehicle)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb)
-                ON CONFLICT (id) DO UPDATE SET passage_refs = EXCLUDED.passage_refs,
-                    evidence_refs = EXCLUDED.evidence_refs, updated_at = now()
+                ON CONFLICT (id) DO UPDATE SET
+                    passage_refs = ARRAY(SELECT DISTINCT r FROM unnest(ctz_cases.passage_refs || EXCLUDED.passage_refs) r ORDER BY r),
+                    evidence_refs = ARRAY(SELECT DISTINCT r FROM unnest(ctz_cases.evidence_refs || EXCLUDED.evidence_refs) r ORDER BY r),
+                    camera_id = coalesce(ctz_cases.camera_id, EXCLUDED.camera_id),
+                    confidence = coalesce(ctz_cases.confidence, EXCLUDED.confidence),
+                    candidates = coalesce(ctz_cases.candidates, EXCLUDED.candidates),
+                    plate_box = coalesce(ctz_cases.plate_box, EXCLUDED.plate_box),
+                    vehicle = coalesce(ctz_cases.vehicle, EXCLUDED.vehicle),
+                    updated_at = now()
                 """, v.id(), v.kind().name(), v.plate(), v.country(), v.zoneId(), v.stageId(), v.policyId(),
                 v.policyVersion(), v.reason(), v.explanation(), Timestamp.from(v.firstSeen()),
                 Timestamp.from(v.decidedAt()), v.passageRefs().toArray(String[]::new),

@@ -36,9 +36,14 @@ class FirstAdmin {
     ApplicationRunner firstAdminRunner(UserAccounts accounts, SetupToken token, AuditLog audit,
                                        @Value("${CONSOLE_ADMIN_USERNAME:}") String username,
                                        @Value("${CONSOLE_ADMIN_PASSWORD:}") String password,
-                                       @Value("${console.setup-token-file:}") String tokenFile) {
+                                       @Value("${console.setup-token-file:}") String tokenFile,
+                                       org.springframework.core.env.Environment env) {
         return (ApplicationArguments args) -> {
             if (accounts.anyAdmin()) {
+                return;
+            }
+            if (env.matchesProfiles("demo")) {
+                LOG.info("demo profile: the labelled demo-admin manages users; no setup token issued");
                 return;
             }
             if (!username.isBlank() && !password.isBlank()) {

@@ -65,7 +65,10 @@ class ReviewDeskTest extends ConsoleTest {
                 v.decidedAt());
         assertThat(ingest.accept(TestCases.json(later, "KCE-CAM-01", null))).isEmpty();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM ctz_cases WHERE id = 'T-RD-IDEMP'", Integer.class)).isEqualTo(1);
-        assertThat(jdbc.queryForObject("SELECT array_length(passage_refs, 1) FROM ctz_cases WHERE id = 'T-RD-IDEMP'", Integer.class)).isEqualTo(2);
+        assertThat(jdbc.queryForList("SELECT unnest(passage_refs) FROM ctz_cases WHERE id = 'T-RD-IDEMP'", String.class))
+                .containsExactly("read-T-RD-IDEMP", "read-a", "read-b");
+        assertThat(ingest.accept(TestCases.json(later, "KCE-CAM-01", null))).isEmpty(); // re-delivery: no change
+        assertThat(jdbc.queryForObject("SELECT array_length(passage_refs, 1) FROM ctz_cases WHERE id = 'T-RD-IDEMP'", Integer.class)).isEqualTo(3);
         assertThat(jdbc.queryForObject("SELECT status FROM ctz_case_reviews WHERE case_id = 'T-RD-IDEMP'", String.class)).isEqualTo("REJECTED");
     }
 
