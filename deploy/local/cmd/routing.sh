@@ -49,9 +49,12 @@ case "$sub" in
     [ -f "$gtfs" ] || die "--gtfs $gtfs: no such file"
     cp="$(routing_classpath)"
     say "journeys API on http://localhost:$port/api/journeys (OpenAPI: /swagger-ui.html, readiness: /actuator/health/readiness)"
+    city="$TRAFFIC_ROOT/cities/kielce"
     exec java -Xmx3g -cp "$cp" pl.kielce.traffic.routing.RoutingApplication \
       --server.port="$port" --routing.osm="$(realpath "$osm")" --routing.gtfs="$(realpath "$gtfs")" \
-      --routing.graph-dir="$graph_dir" "${extra[@]}"
+      --routing.graph-dir="$graph_dir" \
+      --routing.zone-policy.pack="$city" --routing.park-and-ride="$city/routing.park-and-ride.geojson" \
+      ${extra[@]+"${extra[@]}"}
     ;;
   *) die "usage: ./traffic routing serve --osm FILE --gtfs FILE [--port N]" ;;
 esac

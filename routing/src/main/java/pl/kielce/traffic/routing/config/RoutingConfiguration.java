@@ -43,7 +43,7 @@ class RoutingConfiguration {
                                   @Value("${routing.wheelchair.unknown-allowed:true}") boolean wheelchairUnknownAllowed,
                                   @Value("${routing.inputs.check-seconds:60}") long checkSeconds,
                                   @Value("${routing.realtime.kafka.bootstrap-servers:}") String kafka,
-                                  @Value("${routing.realtime.kafka.topic:" + "transit.trip-updates" + "}") String topic,
+                                  @Value("${routing.realtime.kafka.topic:" + pl.kielce.traffic.events.Topics.TRANSIT_TRIP_UPDATES + "}") String topic,
                                   @Value("${routing.realtime.gtfs-rt-url:}") String gtfsRtUrl,
                                   @Value("${routing.realtime.poll-seconds:15}") long pollSeconds) {
         AtomicBoolean sourcesStarted = new AtomicBoolean();

@@ -1,7 +1,6 @@
 package pl.kielce.traffic.routing.eval;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -71,10 +70,5 @@ final class GraphHopperPtBaseline {
     private static Instant arrival(ResponsePath p) {
         Trip.Leg last = p.getLegs().get(p.getLegs().size() - 1);
         return last.getArrivalTime().toInstant();
-    }
-
-    @SuppressWarnings("unused")
-    private static Duration unused() {
-        return Duration.ZERO;
     }
 }
