@@ -213,6 +213,15 @@ class KielcePackTest {
     }
 
     @Test
+    void theSampleRegisterExtractParsesCleanly() throws Exception {
+        var loaded = pl.kielce.traffic.ctz.policy.register.InMemoryVehicleRegister.fromCsv(CityPacks.dir("kielce").resolve("register-sample.csv"));
+        assertThat(loaded.getValue()).isEmpty();
+        assertThat(loaded.getKey().size()).isEqualTo(19);
+        VehicleFacts v = loaded.getKey().find("TK1003C").orElseThrow();
+        assertThat(kielce.decide(PassageFacts.of("KCE-CAM-01", "TK1003C"), v, Exemptions.none(), at(STAGE2)).ruleId()).isEqualTo("s2-diesel");
+    }
+
+    @Test
     void zonesContainingAPoint() {
         Camera c = kielce.cameras().get("KCE-CAM-01");
         assertThat(kielce.zonesContaining(c.lon(), c.lat())).containsExactly("kielce-centre", "kielce-downtown", "kielce-inner");
