@@ -37,6 +37,7 @@ public final class LocalJobsMain {
         // Add your job here: one line, JOBS.put("<name>", YourJob::addToLocalStack);
         JOBS.put("passage-counts", PassageCountJob::addToLocalStack);
         JOBS.put("transit-adherence", pl.kielce.traffic.transit.job.TransitAdherenceJob::addToLocalStack);
+        JOBS.put("ctz-enforcement", pl.kielce.traffic.ctz.enforcement.EnforcementJob::addToLocalStack);
     }
 
     public static final Duration CHECKPOINT_INTERVAL = Duration.ofSeconds(10);

@@ -16,7 +16,7 @@ import java.util.UUID;
  *
  * @param outcome       ALLOWED, EXEMPT, VIOLATION or REVIEW
  * @param reason        reason code ({@code ReasonCode} name or {@link #REGISTER_UNAVAILABLE})
- * @param explanation   one paragraph for the clerk
+ * @param explanation   one paragraph for the clerk; null for ALLOWED and EXEMPT (never shown to anyone)
  * @param zoneId        the zone entered, or {@code camera:<id>} when the camera is in no zone of the policy
  * @param stageId       stage in force, {@code none} when none
  * @param policyId      policy decided with
@@ -41,12 +41,17 @@ public record PassageDecision(Outcome outcome, String reason, String explanation
     public static PassageDecision of(Decision d, RegisterAnswer answer, String zoneKey, ZoneId timeZone) {
         Outcome outcome = d.outcome();
         String reason = d.reason().name();
-        String explanation = d.explanation();
         if (!answer.available() && outcome != Outcome.ALLOWED) {
             outcome = Outcome.REVIEW;
             reason = REGISTER_UNAVAILABLE;
-            explanation = "REVIEW (register-unavailable): the vehicle and exemption registers could not be consulted ("
-                    + answer.detail() + "), so no violation can be established. Engine without register facts: " + explanation;
+        }
+        // the explanation text is built only for passages a person will see (the hot path is ALLOWED)
+        String explanation = null;
+        if (outcome == Outcome.VIOLATION || outcome == Outcome.REVIEW) {
+            explanation = REGISTER_UNAVAILABLE.equals(reason)
+                    ? "REVIEW (register-unavailable): the vehicle and exemption registers could not be consulted ("
+                    + answer.detail() + "), so no violation can be established. Engine without register facts: " + d.explanation()
+                    : d.explanation();
         }
         LocalDate day = LocalDate.ofInstant(d.at(), timeZone);
         Instant dayEnd = day.plusDays(1).atStartOfDay(timeZone).toInstant();

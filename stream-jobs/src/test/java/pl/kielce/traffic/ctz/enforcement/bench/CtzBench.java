@@ -1,0 +1,362 @@
+package pl.kielce.traffic.ctz.enforcement.bench;
+
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import pl.kielce.traffic.ctz.enforcement.EnforcementJob;
+import pl.kielce.traffic.ctz.enforcement.EnforcementSettings;
+import pl.kielce.traffic.ctz.enforcement.JdbcRegisterClient;
+import pl.kielce.traffic.ctz.enforcement.JdbcSinks;
+import pl.kielce.traffic.ctz.enforcement.KafkaBytes;
+import pl.kielce.traffic.ctz.enforcement.KafkaIo;
+import pl.kielce.traffic.ctz.enforcement.PolicyUpdates;
+import pl.kielce.traffic.ctz.policy.Policy;
+import pl.kielce.traffic.ctz.policy.load.PolicyPacks;
+import pl.kielce.traffic.events.AnprRead;
+import pl.kielce.traffic.events.EventCodec;
+import pl.kielce.traffic.events.Topics;
+import pl.kielce.traffic.events.Violation;
+import pl.kielce.traffic.store.Migrations;
+import pl.kielce.traffic.testsupport.KafkaBroker;
+import pl.kielce.traffic.testsupport.PostgisDatabase;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code ./traffic bench ctz}: the enforcement job against a plain pass-through job on the same topics, in one run,
+ * on this machine (in-process Kafka broker, Flink MiniCluster at parallelism 2, PostGIS — all sharing the cores).
+ *
+ * <ol>
+ *   <li>Generates realistic reads: 50,000 registered plates with Zipf-skewed popularity (s = 1), ~10 % non-compliant,
+ *   a few exempt, 3 % of reads from plates the register does not know, every Kielce camera (inside and outside the
+ *   zone); publishes them to one topic.</li>
+ *   <li>Throughput: both jobs read the whole topic (bounded, read_committed) and write exactly-once; reads/s =
+ *   reads / job wall time, and the ratio.</li>
+ *   <li>Latency: the enforcement job on an unbounded topic fed at a fixed 1,000 reads/s; for each violation,
+ *   committed-visible time (read_committed consumer) minus capture time; p50 / p99.</li>
+ * </ol>
+ * Last line: {@code throughput_ratio=R job_reads_per_s=N passthrough_reads_per_s=M p50_ms=A p99_ms=B}.
+ */
+public final class CtzBench {
+    static final int REGISTERED = 50_000;
+    static final int UNKNOWN_POOL = 5_000;
+
+    public static void main(String[] args) throws Exception {
+        int reads = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        int latencySeconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
+        Path repo = Path.of(System.getProperty("repo.root", "."));
+        Map<String, String> pack = benchPack(repo.resolve("cities/kielce"));
+        Policy policy = PolicyPacks.fromStrings(pack);
+        List<String> cameras = new ArrayList<>(policy.cameras().keySet());
+        String packJson = new String(PolicyUpdates.encode(pack), StandardCharsets.UTF_8);
+
+        Path tmp = Files.createTempDirectory("ctz-bench");
+        Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x")); // postgres must enter
+        String pgAdmin = System.getenv("TRAFFIC_TEST_PG_URL");
+        try (KafkaBroker kafka = KafkaBroker.start();
+             PostgisDatabase db = pgAdmin != null ? PostgisDatabase.inCluster(pgAdmin) : PostgisDatabase.inPrivateCluster(tmp)) {
+            String jdbc = db.jdbcUrl();
+            Migrations.migrate(jdbc);
+            fillRegister(jdbc);
+            String bootstrap = kafka.bootstrapServers();
+            kafka.createTopics(2, "bench.reads", "bench.passthrough", "bench.live-reads", "bench.policy");
+            kafka.createTopics(2, Topics.CTZ_VIOLATIONS, Topics.CTZ_REVIEWS, Topics.EVIDENCE_CLAIMS, Topics.ANPR_READS_DLQ,
+                    Topics.DEAD_LETTER);
+
+            say("generating and publishing %,d reads …", reads);
+            Instant base = Instant.now().minus(Duration.ofHours(3));
+            long published = publish(bootstrap, "bench.reads", reads, cameras, base, 0);
+            say("published %,d reads", published);
+
+            EnforcementSettings settings = EnforcementSettings.DEFAULTS;
+            // 1) pass-through
+            double passSeconds = runBounded("passthrough", env -> env
+                    .fromSource(boundedSource(bootstrap, "bench.reads", "bench-pass"), WatermarkStrategy.noWatermarks(), "reads")
+                    .map(r -> KafkaBytes.out("bench.passthrough", r.key(), r.value())).name("pass-through")
+                    .sinkTo(KafkaIo.exactlyOnceSink(bootstrap, "bench-pass")).name("kafka-out"), settings);
+            double passRate = reads / passSeconds;
+            say("pass-through: %,d reads in %.1f s = %,.0f reads/s", reads, passSeconds, passRate);
+
+            // 2) the enforcement job on the same topic
+            double jobSeconds = runBounded("ctz-enforcement", env -> new EnforcementJob(
+                    boundedSource(bootstrap, "bench.reads", "bench-ctz"), boundedSource(bootstrap, "bench.policy", "bench-ctz-policy"),
+                    KafkaIo.exactlyOnceSink(bootstrap, "bench-ctz"), JdbcSinks.cases(jdbc), JdbcSinks.counts(jdbc),
+                    JdbcSinks.occasionalEntries(jdbc), JdbcRegisterClient.factory(jdbc, 4), packJson, settings, Clock.systemUTC())
+                    .addTo(env), settings);
+            double jobRate = reads / jobSeconds;
+            say("enforcement job: %,d reads in %.1f s = %,.0f reads/s", reads, jobSeconds, jobRate);
+            double ratio = jobRate / passRate;
+            say("throughput ratio job / pass-through = %.2f", ratio);
+            try (Connection c = DriverManager.getConnection(jdbc)) {
+                var rs = c.createStatement().executeQuery("SELECT outcome, sum(passages) FROM ctz_decision_counts GROUP BY outcome ORDER BY 1");
+                StringBuilder b = new StringBuilder();
+                while (rs.next()) b.append(rs.getString(1)).append('=').append(rs.getLong(2)).append(' ');
+                var rs2 = c.createStatement().executeQuery("SELECT kind, count(*) FROM ctz_cases GROUP BY kind ORDER BY 1");
+                while (rs2.next()) b.append("cases_").append(rs2.getString(1)).append('=').append(rs2.getLong(2)).append(' ');
+                say("decided passages by outcome: %s", b.toString().trim());
+            }
+
+            // 3) latency at a fixed 1,000 reads/s
+            double[] lat = latency(bootstrap, jdbc, packJson, cameras, latencySeconds);
+            say("latency read captured → violation committed at 1,000 reads/s: %d violations, p50 %.0f ms, p99 %.0f ms, max %.0f ms",
+                    (long) lat[0], lat[1], lat[2], lat[3]);
+            System.out.printf("throughput_ratio=%.2f job_reads_per_s=%.0f passthrough_reads_per_s=%.0f p50_ms=%.0f p99_ms=%.0f%n",
+                    ratio, jobRate, passRate, lat[1], lat[2]);
+        }
+        System.exit(0);
+    }
+
+    interface Pipeline {
+        void build(StreamExecutionEnvironment env) throws Exception;
+    }
+
+    static StreamExecutionEnvironment env(EnforcementSettings settings, boolean prometheus) {
+        Configuration conf = new Configuration();
+        if (prometheus) {
+            conf.setString("metrics.reporter.prom.factory.class", "org.apache.flink.metrics.prometheus.PrometheusReporterFactory");
+            conf.setString("metrics.reporter.prom.port", "59249-59259");
+        }
+        conf.setString("taskmanager.memory.network.fraction", "0.1");
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        env.setParallelism(2);
+        env.enableCheckpointing(settings.checkpointInterval().toMillis());
+        return env;
+    }
+
+    static double runBounded(String name, Pipeline p, EnforcementSettings settings) throws Exception {
+        StreamExecutionEnvironment env = env(settings, false);
+        p.build(env);
+        long t0 = System.nanoTime();
+        env.execute(name);
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    static KafkaSource<KafkaBytes> boundedSource(String bootstrap, String topic, String group) {
+        return KafkaSource.<KafkaBytes>builder()
+                .setBootstrapServers(bootstrap).setTopics(topic).setGroupId(group)
+                .setStartingOffsets(OffsetsInitializer.earliest()).setBounded(OffsetsInitializer.latest())
+                .setDeserializer(new KafkaIoBridge.Bytes())
+                .setProperty("isolation.level", "read_committed")
+                .build();
+    }
+
+    /** Latency run; returns {count, p50, p99, max} in ms. */
+    static double[] latency(String bootstrap, String jdbc, String packJson, List<String> cameras, int seconds) throws Exception {
+        EnforcementSettings settings = EnforcementSettings.DEFAULTS;
+        StreamExecutionEnvironment env = env(settings, true);
+        new EnforcementJob(KafkaIo.source(bootstrap, "bench.live-reads", "bench-live"), KafkaIo.source(bootstrap, "bench.policy", "bench-live-policy"),
+                KafkaIo.exactlyOnceSink(bootstrap, "bench-live"), JdbcSinks.cases(jdbc), JdbcSinks.counts(jdbc),
+                JdbcSinks.occasionalEntries(jdbc), JdbcRegisterClient.factory(jdbc, 4), packJson, settings, Clock.systemUTC()).addTo(env);
+        JobClient job = env.executeAsync("ctz-enforcement-latency");
+        Thread.sleep(3000); // job up
+        Instant start = Instant.now();
+        List<Double> latencies = new ArrayList<>();
+        Thread consumer = new Thread(() -> consumeViolations(bootstrap, start, seconds + 5, latencies), "bench-consumer");
+        consumer.start();
+        say("feeding 1,000 reads/s for %d s …", seconds);
+        publishPaced(bootstrap, "bench.live-reads", seconds, cameras);
+        consumer.join();
+        String metrics = scrapeMetrics();
+        job.cancel().get(30, TimeUnit.SECONDS);
+        if (metrics != null) say("Prometheus reporter: %s", metrics);
+        double[] v = latencies.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        if (v.length == 0) return new double[] {0, Double.NaN, Double.NaN, Double.NaN};
+        return new double[] {v.length, v[(int) Math.floor(0.50 * (v.length - 1))], v[(int) Math.floor(0.99 * (v.length - 1))], v[v.length - 1]};
+    }
+
+    static void consumeViolations(String bootstrap, Instant start, int seconds, List<Double> out) {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", bootstrap);
+        p.put("group.id", "bench-latency-" + System.nanoTime());
+        p.put("isolation.level", "read_committed");
+        p.put("auto.offset.reset", "latest");
+        p.put("key.deserializer", ByteArrayDeserializer.class.getName());
+        p.put("value.deserializer", ByteArrayDeserializer.class.getName());
+        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p)) {
+            var parts = c.partitionsFor(Topics.CTZ_VIOLATIONS).stream().map(i -> new TopicPartition(Topics.CTZ_VIOLATIONS, i.partition())).toList();
+            c.assign(parts);
+            c.seekToEnd(parts);
+            parts.forEach(c::position);
+            long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+            while (System.nanoTime() < end) {
+                for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(50))) {
+                    long now = System.currentTimeMillis();
+                    var v = EventCodec.decode(r.value(), Violation.class);
+                    if (v.isOk() && !v.value().firstSeen().isBefore(start)) {
+                        synchronized (out) {
+                            out.add((double) (now - v.value().firstSeen().toEpochMilli()));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    static String scrapeMetrics() {
+        for (int port = 59249; port <= 59259; port++) {
+            try {
+                HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                List<String> ctz = Arrays.stream(r.body().split("\n")).filter(l -> l.startsWith("flink_taskmanager_job_task_operator_")
+                        && l.replaceAll("[{ ].*", "").contains("ctz")).toList();
+                if (!ctz.isEmpty()) {
+                    TreeMap<String, Integer> names = new TreeMap<>();
+                    for (String l : ctz) names.merge(l.replaceAll("[{ ].*", ""), 1, Integer::sum);
+                    return ctz.size() + " ctz series on port " + port + ": " + names.keySet();
+                }
+            } catch (Exception ignored) {
+                // next port
+            }
+        }
+        return null;
+    }
+
+    // ------------------------------------------------------------------ data
+
+    /** Kielce pack, stage 1 in force from 2026-01-01 (so reads captured now are decided), no occasional entries. */
+    static Map<String, String> benchPack(Path dir) {
+        Map<String, String> files = new TreeMap<>(PolicyPacks.readDir(dir));
+        String y = files.get("policy.yaml")
+                .replaceAll("(?s)\\n  - id: occasional-entries\\n.*?daysPerYear: 6\\n", "\n")
+                .replace("validFrom: 2027-07-01", "validFrom: 2026-01-01")
+                .replace("version: \"2026.11-illustrative\"", "version: \"bench\"");
+        files.put("policy.yaml", y);
+        return files;
+    }
+
+    static String plate(int i) {
+        return String.format("TK%05d", i);
+    }
+
+    static void fillRegister(String jdbc) throws Exception {
+        say("filling the vehicle register with %,d vehicles (~10 %% non-compliant) …", REGISTERED);
+        try (Connection c = DriverManager.getConnection(jdbc)) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO vehicle_register (plate, category, fuel, euro_norm, "
+                    + "production_year, gross_mass_kg, historic, special_service) VALUES (?, 'M1', ?, ?, ?, 1500, false, ?) ON CONFLICT DO NOTHING")) {
+                SplittableRandom rnd = new SplittableRandom(7);
+                for (int i = 0; i < REGISTERED; i++) {
+                    ps.setString(1, plate(i));
+                    int k = rnd.nextInt(100);
+                    if (k < 10) { ps.setString(2, "diesel"); ps.setString(3, "EURO_3"); ps.setInt(4, 2003); ps.setString(5, null); }
+                    else if (k < 11) { ps.setString(2, "diesel"); ps.setString(3, "EURO_3"); ps.setInt(4, 2004); ps.setString(5, "police"); }
+                    else if (k < 16) { ps.setString(2, "electric"); ps.setString(3, null); ps.setInt(4, 2021); ps.setString(5, null); }
+                    else if (k < 60) { ps.setString(2, "petrol"); ps.setString(3, "EURO_5"); ps.setInt(4, 2012); ps.setString(5, null); }
+                    else { ps.setString(2, "diesel"); ps.setString(3, "EURO_6"); ps.setInt(4, 2017); ps.setString(5, null); }
+                    ps.addBatch();
+                    if (i % 5000 == 4999) ps.executeBatch();
+                }
+                ps.executeBatch();
+            }
+            c.commit();
+        }
+    }
+
+    /** Zipf(1) over the registered plates by rank; 3 % of reads are plates the register does not know. */
+    static final class PlatePicker {
+        final double[] cumulative = new double[REGISTERED];
+        final SplittableRandom rnd;
+
+        PlatePicker(long seed) {
+            double sum = 0;
+            for (int i = 0; i < REGISTERED; i++) {
+                sum += 1.0 / (i + 1);
+                cumulative[i] = sum;
+            }
+            for (int i = 0; i < REGISTERED; i++) cumulative[i] /= sum;
+            rnd = new SplittableRandom(seed);
+        }
+
+        String next() {
+            if (rnd.nextInt(100) < 3) return String.format("KR%05d", rnd.nextInt(UNKNOWN_POOL));
+            int idx = Arrays.binarySearch(cumulative, rnd.nextDouble());
+            return plate(idx < 0 ? -idx - 1 : idx);
+        }
+    }
+
+    static byte[] readJson(long n, String camera, Instant at, String plate) {
+        return EventCodec.encode(new AnprRead("r" + n, camera, OffsetDateTime.ofInstant(at, ZoneOffset.UTC), plate, "PL", 0.97,
+                List.of(), "img/r" + n + ".jpg", null));
+    }
+
+    static Properties producerProps(String bootstrap) {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", bootstrap);
+        p.put("key.serializer", ByteArraySerializer.class.getName());
+        p.put("value.serializer", ByteArraySerializer.class.getName());
+        p.put("acks", "1");
+        return p;
+    }
+
+    static long publish(String bootstrap, String topic, int n, List<String> cameras, Instant base, long seed) {
+        Properties p = producerProps(bootstrap);
+        p.put("linger.ms", "20");
+        p.put("batch.size", "524288");
+        PlatePicker picker = new PlatePicker(seed);
+        SplittableRandom rnd = new SplittableRandom(seed + 1);
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p)) {
+            for (int i = 0; i < n; i++) {
+                String camera = cameras.get(rnd.nextInt(cameras.size()));
+                Instant at = base.plusMillis(2L * i);
+                producer.send(new ProducerRecord<>(topic, camera.getBytes(StandardCharsets.UTF_8), readJson(i, camera, at, picker.next())));
+            }
+            producer.flush();
+        }
+        return n;
+    }
+
+    static void publishPaced(String bootstrap, String topic, int seconds, List<String> cameras) throws InterruptedException {
+        Properties p = producerProps(bootstrap);
+        p.put("linger.ms", "0");
+        PlatePicker picker = new PlatePicker(99);
+        SplittableRandom rnd = new SplittableRandom(100);
+        long t0 = System.nanoTime();
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p)) {
+            for (long i = 0; i < 1000L * seconds; i++) {
+                long due = t0 + i * 1_000_000L; // one read per millisecond
+                long wait = due - System.nanoTime();
+                if (wait > 0) TimeUnit.NANOSECONDS.sleep(wait);
+                String camera = cameras.get(rnd.nextInt(cameras.size()));
+                producer.send(new ProducerRecord<>(topic, camera.getBytes(StandardCharsets.UTF_8),
+                        readJson(10_000_000L + i, camera, Instant.now(), picker.next())));
+            }
+            producer.flush();
+        }
+    }
+
+    static void say(String fmt, Object... args) {
+        System.out.println("[ctz-bench] " + String.format(fmt, args));
+    }
+}
