@@ -54,7 +54,8 @@ public final class Kafka {
     }
 
     /** Wraps every consumer record, whatever its bytes. */
-    static final class RawRecordDeserializer implements KafkaRecordDeserializationSchema<RawRecord> {
+    /** Wraps every consumer record as a {@link RawRecord} (for custom, e.g. bounded, Kafka sources). */
+    public static final class RawRecordDeserializer implements KafkaRecordDeserializationSchema<RawRecord> {
         @Override
         public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<RawRecord> out) {
             out.collect(new RawRecord(record.topic(), record.partition(), record.offset(), record.key(), record.value()));
@@ -66,7 +67,7 @@ public final class Kafka {
         }
     }
 
-    /** EventCodec JSON value, UTF-8 key. */
+    /** EventCodec JSON value, UTF-8 key, record timestamp = produce time. */
     static final class JsonEventSerializer<T> implements KafkaRecordSerializationSchema<T> {
         private final String topic;
         private final SerializableFunction<T, String> key;
@@ -79,7 +80,9 @@ public final class Kafka {
         @Override
         public ProducerRecord<byte[], byte[]> serialize(T element, KafkaSinkContext context, Long timestamp) {
             String k = key.apply(element);
-            return new ProducerRecord<>(topic, null, timestamp, k == null ? null : k.getBytes(StandardCharsets.UTF_8),
+            // no event-time timestamp on the Kafka record: the producer stamps it now. An old event time
+            // (a replay, a window of last month) would make the broker's retention delete it at once.
+            return new ProducerRecord<>(topic, null, null, k == null ? null : k.getBytes(StandardCharsets.UTF_8),
                     EventCodec.encode(element));
         }
     }
