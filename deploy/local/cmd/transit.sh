@@ -4,6 +4,7 @@
 # help: transit tail [--from-beginning] [--max N] [--seconds S]   follow TripUpdates on transit.trip-updates and transit alerts
 # help: transit job [--gtfs ZIP] [--large-delay-seconds S]    run the transit adherence job alone in a local Flink MiniCluster
 # help: transit bench [--gtfs ZIP] [--minutes M]              per-position matching cost and accuracy on a real GTFS vs a brute-force baseline
+# help: transit job-bench [--gtfs ZIP] [--minutes M]          positions/s through the whole Flink job (MiniCluster) vs a decode-only job
 # Defaults: --gtfs is TRAFFIC_TRANSIT_GTFS, else rnv/rnv.zip in TRAFFIC_DATA_DIR (../shared/data); Kafka 127.0.0.1:$TRAFFIC_KAFKA_PORT.
 set -euo pipefail
 : "${TRAFFIC_ROOT:=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)}"
@@ -24,7 +25,7 @@ cp="$jar:$(module_classpath stream-jobs runtime provided)"
 gtfs_default="${TRAFFIC_TRANSIT_GTFS:-${TRAFFIC_DATA_DIR:-$TRAFFIC_ROOT/../shared/data}/rnv/rnv.zip}"
 args=("$@")
 case "$sub" in
-  simulate|job|bench|delay-bus)
+  simulate|job|bench|job-bench|delay-bus)
     if [[ " ${args[*]-} " != *" --gtfs"* ]]; then
       [ -f "$gtfs_default" ] || die "no GTFS feed at $gtfs_default: pass --gtfs ZIP or set TRAFFIC_TRANSIT_GTFS"
       args=(--gtfs "$gtfs_default" "${args[@]}")
@@ -35,7 +36,7 @@ case "$sub" in
     if [[ " ${args[*]-} " != *" --bootstrap-servers"* ]]; then
       args=(--bootstrap-servers "127.0.0.1:$KAFKA_PORT" "${args[@]}")
     fi ;;
-  bench) ;;
+  bench|job-bench) ;;
   *) sed -n 's/^# help: /  /p' "$0"; die "unknown transit command: $sub" ;;
 esac
 # shellcheck disable=SC2046
