@@ -121,6 +121,26 @@ class TripAdherenceFunctionTest {
     }
 
     @Test
+    void anOlderPositionAfterANewerOneIsIgnored() throws Exception {
+        position("bus-1", "T1", 20.015, "08:05:00");
+        position("bus-1", "T1", 20.012, "08:04:00"); // arrives late, says nothing new
+        assertThat(tripUpdates()).hasSize(1);
+        assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+    }
+
+    @Test
+    void aVehicleStartingItsNextTripStartsAfresh() throws Exception {
+        // bus-1 ends T1 late at C … then reports on T2 at A: passages restart, state follows the new trip
+        position("bus-1", "T1", 20.025, "08:09:00");
+        position("bus-1", "T2", 20.000, "08:10:00");
+        assertThat(tripUpdates()).extracting(tu -> tu.getTrip().getTripId()).containsExactly("T1", "T2");
+        // the first position of a trip reports only the stop it stands at (A of T2)
+        assertThat(passages()).extracting(p -> p.tripId() + "@" + p.stopId()).containsExactly("T2@A");
+        assertThat(harness.numKeyedStateEntries()).isEqualTo(1);
+        assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+    }
+
+    @Test
     void aLargeDelayAlertsOnceAndAnUnmatchedPositionIsDeadLettered() throws Exception {
         // halfway B→C is scheduled at 08:03; at 08:09 and 08:10 the bus is 360 s and 420 s late (threshold 300 s)
         position("bus-1", "T1", 20.015, "08:09:00");
