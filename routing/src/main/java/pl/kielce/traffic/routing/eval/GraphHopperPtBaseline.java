@@ -23,10 +23,12 @@ import com.graphhopper.util.TranslationMap;
  * the connection scan is measured against.
  */
 final class GraphHopperPtBaseline {
+    private final GraphHopperGtfs hopper;
     private final PtRouter router;
     private final ZoneId zone;
 
-    private GraphHopperPtBaseline(PtRouter router, ZoneId zone) {
+    private GraphHopperPtBaseline(GraphHopperGtfs hopper, PtRouter router, ZoneId zone) {
+        this.hopper = hopper;
         this.router = router;
         this.zone = zone;
     }
@@ -41,10 +43,37 @@ final class GraphHopperPtBaseline {
         config.setProfiles(List.of(new Profile("foot").setCustomModel(GHUtility.loadCustomModelFromJar("foot.json"))));
         GraphHopperGtfs gh = new GraphHopperGtfs(config);
         gh.init(config);
-        gh.importOrLoad();
+        try {
+            gh.importOrLoad();
+        } catch (RuntimeException | java.io.IOError e) {
+            // a cache left unclosed by an interrupted run: import again
+            try {
+                gh.close();
+            } catch (RuntimeException ignored) {
+                // already broken
+            }
+            deleteRecursively(location);
+            gh = new GraphHopperGtfs(config);
+            gh.init(config);
+            gh.importOrLoad();
+        }
         PtRouter router = new PtRouterImpl.Factory(config, new TranslationMap().doImport(), gh.getBaseGraph(),
                 gh.getEncodingManager(), gh.getLocationIndex(), gh.getGtfsStorage()).createWithoutRealtimeFeed();
-        return new GraphHopperPtBaseline(router, ZoneId.of("Europe/Berlin"));
+        return new GraphHopperPtBaseline(gh, router, ZoneId.of("Europe/Berlin"));
+    }
+
+    void close() {
+        hopper.close();
+    }
+
+    private static void deleteRecursively(Path p) {
+        try (var s = java.nio.file.Files.walk(p)) {
+            for (Path x : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.deleteIfExists(x);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     JourneysEval.Outcome route(ReferenceQuery q) {

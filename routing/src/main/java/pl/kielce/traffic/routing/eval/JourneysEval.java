@@ -83,7 +83,12 @@ public final class JourneysEval {
         String baseline = opt.get("baseline");
         if ("graphhopper".equals(baseline)) {
             GraphHopperPtBaseline gh = GraphHopperPtBaseline.open(osm, gtfs, graphDir.resolve("graphhopper-pt-" + GtfsReader.sha256(gtfs).substring(0, 12)));
-            Summary b = run("graphhopper-10.2-pt (as shipped)", qs, gh::route);
+            Summary b;
+            try {
+                b = run("graphhopper-10.2-pt (as shipped)", qs, gh::route);
+            } finally {
+                gh.close();
+            }
             Summary c = run("connection-scan (this module)", qs, csa);
             b.print();
             c.print();

@@ -70,6 +70,13 @@ class ProblemAdvice {
         return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", e.getMessage(), null);
     }
 
+    /** Last resort: logged with its stack trace, answered as a problem without internals. */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        logUnexpected(e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error", "the request could not be answered; the error is logged", null);
+    }
+
     static ResponseEntity<ProblemDetail> problem(HttpStatus status, String type, String title, String detail, String parameter) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
         p.setType(URI.create("https://kielce.traffic/problems/" + type));
