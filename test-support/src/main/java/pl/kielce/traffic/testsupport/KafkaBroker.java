@@ -80,7 +80,7 @@ public final class KafkaBroker implements AutoCloseable {
 
     /**
      * Broker settings for a single-node KRaft broker: every replication factor and min ISR is 1,
-     * one partition for internal topics (fast group coordination), no group join delay.
+     * one partition for internal topics (fast group coordination), no group join delay, no time-based retention.
      */
     public static Properties brokerProperties(Path logDir, int brokerPort, int controllerPort) {
         Properties p = new Properties();
@@ -104,6 +104,8 @@ public final class KafkaBroker implements AutoCloseable {
         p.put("share.coordinator.state.topic.min.isr", "1");
         p.put("group.initial.rebalance.delay.ms", "0");
         p.put("log.flush.interval.messages", String.valueOf(Long.MAX_VALUE));
+        // no time-based retention: records stamped with an old event time must not vanish mid-test
+        p.put("log.retention.ms", "-1");
         return p;
     }
 
