@@ -61,6 +61,13 @@ public final class DelayedBusCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         GtfsFeed feed = GtfsReader.read(gtfs);
+        System.out.println(publish(feed, tripId, date, stopIndex, delaySeconds, vehicle, bootstrapServers));
+        return 0;
+    }
+
+    /** Publishes the late position; returns a one-line description. */
+    static String publish(GtfsFeed feed, String tripId, LocalDate date, int stopIndex, int delaySeconds, String vehicle,
+                          String bootstrapServers) throws Exception {
         ScheduledTrip trip = feed.trip(tripId).orElseThrow(() -> new IllegalArgumentException("no trip_id " + tripId));
         if (stopIndex < 0 || stopIndex > trip.stopCount() - 2) {
             throw new IllegalArgumentException("--stop-index must be within 0.." + (trip.stopCount() - 2));
@@ -86,9 +93,8 @@ public final class DelayedBusCommand implements Callable<Integer> {
             producer.send(new ProducerRecord<>(Topics.TRANSIT_VEHICLE_POSITIONS, vehicle.getBytes(StandardCharsets.UTF_8),
                     m.toByteArray())).get();
         }
-        System.out.printf("[transit] %s on trip %s (route %s) between stops %s and %s at %s (%s local), %d s late%n",
+        return String.format("[transit] %s on trip %s (route %s) between stops %s and %s at %s (%s local), %d s late",
                 vehicle, trip.id(), trip.routeId(), trip.stop(stopIndex).id(), trip.stop(stopIndex + 1).id(),
                 Instant.ofEpochSecond(at), GtfsTime.format((int) Math.round(scheduled) + delaySeconds), delaySeconds);
-        return 0;
     }
 }
