@@ -24,8 +24,8 @@ public final class NoticePdf {
 
     public static byte[] render(Detail c, Notice n, String cameraName) {
         try {
-            BaseFont base = BaseFont.createFont(BaseFont.HELVETICA, BaseFont.CP1250, BaseFont.NOT_EMBEDDED);
-            BaseFont bold = BaseFont.createFont(BaseFont.HELVETICA_BOLD, BaseFont.CP1250, BaseFont.NOT_EMBEDDED);
+            BaseFont base = font("DejaVuSans.ttf");
+            BaseFont bold = font("DejaVuSans-Bold.ttf");
             Font text = new Font(base, 10.5f);
             Font small = new Font(base, 8.5f);
             Font head = new Font(bold, 14f);
@@ -77,6 +77,16 @@ public final class NoticePdf {
             return out.toByteArray();
         } catch (Exception e) {
             throw new IllegalStateException("cannot render notice " + n.number(), e);
+        }
+    }
+
+    /** DejaVu Sans, embedded (every Polish letter, same look in every viewer); bundled under /fonts with its licence. */
+    private static BaseFont font(String name) throws Exception {
+        try (var in = NoticePdf.class.getResourceAsStream("/fonts/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("font /fonts/" + name + " missing from the classpath");
+            }
+            return BaseFont.createFont(name, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true, in.readAllBytes(), null);
         }
     }
 
