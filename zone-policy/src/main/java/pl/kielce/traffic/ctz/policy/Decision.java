@@ -133,6 +133,40 @@ public final class Decision implements Serializable {
         return b.toString();
     }
 
+    /** The explanation in Polish (for the city guard's review desk and notices). */
+    public String explanationPl() {
+        StringBuilder b = new StringBuilder();
+        b.append(outcome.labelPl());
+        if (outcome == Outcome.EXEMPT && exemption != null) b.append(" (").append(exemption.id()).append(')');
+        if (outcome == Outcome.VIOLATION && requirement != null) b.append(" (").append(requirement.id()).append(')');
+        b.append(": ").append(reason.textPl());
+        if (missingFact != null) b.append(" (").append(missingFact).append(')');
+        b.append(". Polityka ").append(policyId).append(" wersja ").append(policyVersion);
+        if (policyIllustrative) b.append(" (poglądowa)");
+        if (stage != null) b.append(", etap ").append(stage.id()).append(" \"").append(stage.name()).append("\" od ").append(stage.validFrom());
+        if (zoneId != null) b.append(", strefa ").append(zoneId);
+        b.append(", kamera ").append(cameraId).append(", ").append(localTime()).append('.');
+        if (requirement != null) b.append(" Wymaganie ").append(requirement.id()).append(": ").append(requirement.describePl()).append('.');
+        if (exemption != null) {
+            b.append(outcome == Outcome.EXEMPT ? " Zwolnienie " : " Nie sprawdzono zwolnienia ").append(exemption.id())
+                    .append(": ").append(exemption.describePl());
+            if (exemption.legalBasis() != null) b.append(" [").append(exemption.legalBasis()).append(']');
+            b.append('.');
+        }
+        if (vehicle != null) {
+            b.append(" Dane: kategoria ").append(vehicle.category() == null ? "nieznana" : vehicle.category().name())
+                    .append("; paliwo ").append(vehicle.fuel() == null ? "nieznane" : vehicle.fuel().labelPl())
+                    .append("; norma ").append(vehicle.euroNorm() == null ? "nieznana" : vehicle.euroNorm().label())
+                    .append("; rok produkcji ").append(vehicle.productionYear() == 0 ? "nieznany" : String.valueOf(vehicle.productionYear()))
+                    .append("; pierwsza rejestracja ").append(vehicle.firstRegistration() == null ? "nieznana" : vehicle.firstRegistration().toString())
+                    .append("; DMC ").append(vehicle.grossMassKg() == 0 ? "nieznana" : vehicle.grossMassKg() + " kg");
+            if (vehicle.historic()) b.append("; zabytkowy");
+            if (vehicle.specialService() != null) b.append("; służba ").append(vehicle.specialService().code());
+            b.append('.');
+        }
+        return b.toString();
+    }
+
     /** The decision as a JSON-ready map (no plate): outcome, reason, policy, stage, zone, rule, exemption, facts, explanation. */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -157,6 +191,7 @@ public final class Decision implements Serializable {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("id", requirement.id());
             r.put("text", requirement.describe());
+            r.put("textPl", requirement.describePl());
             m.put("rule", r);
         }
         if (exemption != null) {
@@ -164,6 +199,7 @@ public final class Decision implements Serializable {
             e.put("id", exemption.id());
             e.put("type", exemption.type());
             e.put("text", exemption.describe());
+            e.put("textPl", exemption.describePl());
             e.put("legalBasis", exemption.legalBasis());
             e.put("verified", outcome == Outcome.EXEMPT);
             m.put("exemption", e);
@@ -172,6 +208,7 @@ public final class Decision implements Serializable {
         if (consumesOccasionalEntry) m.put("consumesOccasionalEntry", true);
         m.put("facts", facts());
         m.put("explanation", explanation());
+        m.put("explanationPl", explanationPl());
         return m;
     }
 

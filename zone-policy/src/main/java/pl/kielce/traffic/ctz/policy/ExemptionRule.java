@@ -68,6 +68,9 @@ public abstract class ExemptionRule implements Serializable {
     /** The rule's conditions in words, for explanations. */
     public abstract String describe();
 
+    /** The rule's conditions in Polish. */
+    public abstract String describePl();
+
     public String id() { return id; }
     public String label() { return label; }
     public String legalBasis() { return legalBasis; }
@@ -106,6 +109,8 @@ public abstract class ExemptionRule implements Serializable {
         @Override public String describe() {
             return "vehicle registered to " + services.stream().map(ServiceKind::code).collect(Collectors.joining(", "));
         }
+
+        @Override public String describePl() { return "pojazd służb (art. 39 ustawy o elektromobilności): " + services.stream().map(ServiceKind::code).collect(Collectors.joining(", ")); }
     }
 
     /** {@code fuel}: zero-emission and gas vehicles (electric, hydrogen, CNG, LNG by statute). */
@@ -126,6 +131,7 @@ public abstract class ExemptionRule implements Serializable {
         }
 
         @Override public String describe() { return "fuel " + fuels.stream().map(Fuel::code).collect(Collectors.joining(", ")); }
+        @Override public String describePl() { return "napęd: " + fuels.stream().map(Fuel::labelPl).collect(Collectors.joining(", ")); }
     }
 
     /** {@code historic}: vehicles registered as historic. */
@@ -140,6 +146,7 @@ public abstract class ExemptionRule implements Serializable {
         }
 
         @Override public String describe() { return "registered as a historic vehicle"; }
+        @Override public String describePl() { return "pojazd zabytkowy"; }
     }
 
     /** {@code disabled-card}: vehicle carrying a person with a disability card (card register). */
@@ -154,6 +161,7 @@ public abstract class ExemptionRule implements Serializable {
         }
 
         @Override public String describe() { return "a valid disability card registered for the vehicle"; }
+        @Override public String describePl() { return "ważna karta parkingowa osoby z niepełnosprawnością zgłoszona dla pojazdu"; }
     }
 
     /**
@@ -187,6 +195,13 @@ public abstract class ExemptionRule implements Serializable {
             return YES;
         }
 
+        @Override public String describePl() {
+            StringBuilder b = new StringBuilder(requireTaxPaying ? "mieszkaniec płacący podatek w mieście" : "właściciel pojazdu");
+            if (ownerMinAgeYears > 0) b.append(", w wieku ").append(ownerMinAgeYears).append('+');
+            if (ownedBefore != null) b.append(", pojazd posiadany przed ").append(ownedBefore);
+            return b.toString();
+        }
+
         @Override public String describe() {
             StringBuilder b = new StringBuilder(requireTaxPaying ? "resident paying local tax" : "registered owner");
             if (ownerMinAgeYears > 0) b.append(", aged ").append(ownerMinAgeYears).append('+');
@@ -209,6 +224,7 @@ public abstract class ExemptionRule implements Serializable {
         }
 
         @Override public String describe() { return kinds.isEmpty() ? "a valid permit for the zone" : "a valid permit (" + String.join(", ", kinds) + ") for the zone"; }
+        @Override public String describePl() { return kinds.isEmpty() ? "ważne zezwolenie na wjazd do strefy" : "ważne zezwolenie (" + String.join(", ", kinds) + ") na wjazd do strefy"; }
     }
 
     /** {@code paid-entry}: a day pass, hourly payment or other paid product covering the moment. */
@@ -225,6 +241,7 @@ public abstract class ExemptionRule implements Serializable {
         }
 
         @Override public String describe() { return products.isEmpty() ? "a paid entry covering the moment" : "a paid entry (" + String.join(", ", products) + ") covering the moment"; }
+        @Override public String describePl() { return products.isEmpty() ? "opłacony wjazd" : "opłacony wjazd (" + String.join(", ", products) + ")"; }
     }
 
     /** {@code occasional-entries}: up to N days a year; the first passage of a new day consumes one. */
@@ -251,5 +268,6 @@ public abstract class ExemptionRule implements Serializable {
         public int daysPerYear() { return daysPerYear; }
 
         @Override public String describe() { return "occasional entry (up to " + daysPerYear + " days a year)"; }
+        @Override public String describePl() { return "wjazd okazjonalny (do " + daysPerYear + " dni w roku)"; }
     }
 }

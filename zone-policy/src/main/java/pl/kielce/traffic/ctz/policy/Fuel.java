@@ -9,6 +9,18 @@ public enum Fuel {
 
     public String code() { return name().toLowerCase(Locale.ROOT); }
 
+    /** Polish name as on the registration certificate. */
+    public String labelPl() {
+        switch (this) {
+            case PETROL: return "benzyna";
+            case DIESEL: return "olej napędowy";
+            case HYBRID: return "hybryda";
+            case ELECTRIC: return "energia elektryczna";
+            case HYDROGEN: return "wodór";
+            default: return name();
+        }
+    }
+
     /** Accepts English codes ({@code petrol}) and the Polish register words ({@code benzyna}, {@code olej napędowy}). */
     public static Optional<Fuel> parse(String text) {
         if (text == null) return Optional.empty();

@@ -9,5 +9,15 @@ public enum Outcome {
     /** The vehicle does not meet the rule and no exemption covers it. Still needs a human before any notice. */
     VIOLATION,
     /** The engine cannot decide safely (unknown vehicle, foreign plate, mismatch, low confidence…): a human looks. */
-    REVIEW
+    REVIEW;
+
+    /** Polish label for the console and notices. */
+    public String labelPl() {
+        switch (this) {
+            case ALLOWED: return "DOZWOLONY";
+            case EXEMPT: return "ZWOLNIONY";
+            case VIOLATION: return "NARUSZENIE";
+            default: return "DO WERYFIKACJI";
+        }
+    }
 }

@@ -126,6 +126,25 @@ public final class Requirement implements Serializable {
         return b.toString();
     }
 
+    /** The rule in Polish, e.g. {@code "M1, N1 · benzyna, LPG: Euro 4 lub nowsza albo rok produkcji ≥ 2005"}. */
+    public String describePl() {
+        StringBuilder b = new StringBuilder();
+        b.append(categories.stream().map(Enum::name).collect(Collectors.joining(", ")));
+        b.append(" · ").append(fuels.stream().map(Fuel::labelPl).collect(Collectors.joining(", ")));
+        if (grossMassOverKg > 0) b.append(" · DMC > ").append(grossMassOverKg).append(" kg");
+        if (grossMassUpToKg > 0) b.append(" · DMC ≤ ").append(grossMassUpToKg).append(" kg");
+        if (registeredAfter != null) b.append(" · pierwsza rejestracja po ").append(registeredAfter);
+        b.append(": ");
+        if (banned) b.append("zakaz wjazdu");
+        else {
+            if (minEuro != null) b.append(minEuro.label()).append(" lub nowsza");
+            if (minEuro != null && minYear != 0) b.append(" albo ");
+            if (minYear != 0) b.append(yearBasis == YearBasis.FIRST_REGISTRATION ? "rok pierwszej rejestracji" : "rok produkcji")
+                    .append(" ≥ ").append(minYear);
+        }
+        return b.toString();
+    }
+
     public String id() { return id; }
     public Set<VehicleCategory> categories() { return categories; }
     public Set<Fuel> fuels() { return fuels; }

@@ -96,6 +96,20 @@ class KielcePackTest {
     }
 
     @Test
+    void explanationInPolish() {
+        Decision d = kielce.decide(PassageFacts.of("KCE-CAM-01", "TK12345"), OLD_DIESEL, Exemptions.none(), at(STAGE1));
+        assertThat(d.explanationPl()).startsWith("NARUSZENIE (s1-diesel): pojazd nie spełnia wymagania i nie przysługuje mu zwolnienie. "
+                        + "Polityka kielce-sct wersja 2026.11-illustrative (poglądowa), etap stage-1")
+                .contains("Wymaganie s1-diesel: M1, M2, M3, N1, N2, N3 · olej napędowy: Euro 4 lub nowsza albo rok produkcji ≥ 2006.",
+                        "norma Euro 3; rok produkcji 2003")
+                .doesNotContain("TK12345");
+        Decision police = kielce.decide(PassageFacts.of("KCE-CAM-01", "TK1POL"), OLD_DIESEL.toBuilder().specialService(ServiceKind.POLICE).build(),
+                Exemptions.none(), at(STAGE1));
+        assertThat(police.explanationPl()).startsWith("ZWOLNIONY (art39-services)").contains("pojazd służb (art. 39 ustawy o elektromobilności)");
+        assertThat(police.toJson()).contains("\"explanationPl\":\"ZWOLNIONY");
+    }
+
+    @Test
     void unknownVehiclesForeignPlatesMismatchesAndLowConfidenceGoToReviewNeverViolation() {
         Exemptions none = Exemptions.none();
         Instant at = at(STAGE1);
