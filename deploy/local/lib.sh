@@ -94,17 +94,20 @@ flink_jvm_opens() { sed -n 's:.*<flink.jvm.opens>\(.*\)</flink.jvm.opens>.*:\1:p
 
 # module_classpath MODULE [SCOPE…]: the module's dependency classpath (default scope runtime; several scopes
 # are joined, e.g. "runtime provided"), resolved once with dependency:build-classpath and cached under
-# .traffic/cp/ until a pom.xml changes. Sibling modules come from ~/.m2 (build_quiet installs them).
+# .traffic/cp/ until the root or module pom.xml content changes. Sibling modules come from ~/.m2 (build_quiet installs them).
 module_classpath() {
   local module="$1"; shift
-  local scopes=("${@:-runtime}") scope f parts=()
+  local scopes=("${@:-runtime}") scope f parts=() key
   mkdir -p "$STATE_DIR/cp"
+  # cache key: the content (not the mtime) of the root and module poms
+  key="$(cat "$TRAFFIC_ROOT/pom.xml" "$TRAFFIC_ROOT/$module/pom.xml" | sha1sum | cut -c1-12)"
   for scope in "${scopes[@]}"; do
     f="$STATE_DIR/cp/$module.$scope.cp"
-    if [ ! -s "$f" ] || [ "$TRAFFIC_ROOT/pom.xml" -nt "$f" ] || [ "$TRAFFIC_ROOT/$module/pom.xml" -nt "$f" ]; then
+    if [ ! -s "$f" ] || [ "$(cat "$f.key" 2>/dev/null)" != "$key" ]; then
       mvnw -q -o -pl "$module" dependency:build-classpath -DincludeScope="$scope" -Dmdep.outputFile="$f" >/dev/null 2>&1 \
         || mvnw -q -pl "$module" dependency:build-classpath -DincludeScope="$scope" -Dmdep.outputFile="$f" >/dev/null \
         || die "cannot resolve the $scope classpath of $module"
+      echo "$key" > "$f.key"
     fi
     parts+=("$(cat "$f")")
   done
