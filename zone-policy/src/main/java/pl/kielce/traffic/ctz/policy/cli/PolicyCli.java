@@ -48,6 +48,7 @@ public final class PolicyCli {
                            [--country PL] [--confidence 0.97]
               policy check --policy DIR --camera ID --at ISO-8601 --plate P --register EXTRACT.csv
               policy whatif --policy DIR [--stage ID] --passages PASSAGES.csv
+              policy show DIR [--zones]      the rules as JSON (or the zones as GeoJSON)
             --at takes 2027-08-02T10:15:00+02:00, 2027-08-02T08:15:00Z or local 2027-08-02T10:15 (policy time zone).
             FILE.json: {"category": "M1", "fuel": "diesel", "euroNorm": "Euro 4", "productionYear": 2006,
                         "firstRegistration": "2006-03-01", "grossMassKg": 1500, "historic": false, "specialService": null}
@@ -72,6 +73,7 @@ public final class PolicyCli {
                 case "validate": return validate(args);
                 case "check": return check(args);
                 case "whatif": return whatIf(args);
+                case "show": return show(args);
                 case "help": case "--help": case "-h": out.print(USAGE); return 0;
                 default: err.println("unknown command: " + args[0]); err.print(USAGE); return 2;
             }
@@ -144,6 +146,19 @@ public final class PolicyCli {
         Map<String, Object> json = new LinkedHashMap<>(d.toMap());
         json.put("note", "exemption registers (residents, permits, passes, cards, occasional entries) are not consulted by the CLI");
         out.println(Json.pretty(json));
+        return 0;
+    }
+
+    private int show(String[] args) {
+        if (args.length < 2 || args.length > 3 || (args.length == 3 && !args[2].equals("--zones"))) throw new UsageException("show takes DIR [--zones]");
+        Policy policy;
+        try {
+            policy = PolicyPacks.load(Path.of(args[1]));
+        } catch (PolicyPackException e) {
+            throw new InputException(e.getMessage());
+        }
+        out.println(args.length == 3 ? Json.write(pl.kielce.traffic.ctz.policy.PolicySummary.zonesGeoJson(policy))
+                : Json.pretty(pl.kielce.traffic.ctz.policy.PolicySummary.of(policy)));
         return 0;
     }
 

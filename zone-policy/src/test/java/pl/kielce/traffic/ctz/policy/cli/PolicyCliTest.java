@@ -59,6 +59,17 @@ class PolicyCliTest {
     }
 
     @Test
+    void showRulesAndZones() {
+        assertThat(run("show", CityPacks.dir("warszawa").toString())).isZero();
+        assertThat(out()).contains("\"id\": \"stage-2030\"", "\"minEuro\": \"Euro 6d-TEMP\"", "\"validTo\": \"2031-12-31\"",
+                "\"textPl\": \"M1, M2, M3, N1, N2, N3 · olej napędowy: Euro 6d lub nowsza\"", "\"WAW-CAM-03\"");
+        out.reset();
+        assertThat(run("show", CityPacks.dir("kielce").toString(), "--zones")).isZero();
+        assertThat(out()).startsWith("{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{\"id\":\"kielce-centre\"")
+                .contains("\"stages\":[\"stage-1\"]", "\"type\":\"Polygon\",\"coordinates\":[[[20.6185,50.8748]");
+    }
+
+    @Test
     void whatIf(@TempDir Path tmp) throws Exception {
         Path csv = tmp.resolve("p.csv");
         Files.writeString(csv, """
