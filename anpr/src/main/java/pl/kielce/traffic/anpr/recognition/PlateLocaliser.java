@@ -37,10 +37,31 @@ final class PlateLocaliser {
     List<PlateRegion> propose(Mat bgr, Mat gray) {
         List<PlateRegion> all = new ArrayList<>();
         all.addAll(byCharacterRows(gray));
-        if (EDGES) {
-            all.addAll(byEdges(gray));
+        // the edge and colour cues look for whole plates (>= 60 px wide): half resolution is enough on big photos
+        boolean halve = gray.cols() > 1200;
+        Mat g = gray;
+        Mat c = bgr;
+        if (halve) {
+            g = new Mat();
+            c = new Mat();
+            Imgproc.pyrDown(gray, g);
+            Imgproc.pyrDown(bgr, c);
         }
-        all.addAll(byBlueBand(bgr));
+        List<PlateRegion> coarse = new ArrayList<>();
+        if (EDGES) {
+            coarse.addAll(byEdges(g));
+        }
+        coarse.addAll(byBlueBand(c));
+        if (halve) {
+            g.release();
+            c.release();
+            for (PlateRegion r : coarse) {
+                all.add(new PlateRegion(2 * r.cx(), 2 * r.cy(), 2 * r.width(), 2 * r.height(), r.angleDegrees(),
+                        2 * r.charHeight(), r.method(), r.prior()));
+            }
+        } else {
+            all.addAll(coarse);
+        }
         all.sort(Comparator.comparingDouble(PlateRegion::prior).reversed());
         List<PlateRegion> kept = new ArrayList<>();
         int w = gray.cols(), h = gray.rows();
@@ -141,7 +162,7 @@ final class PlateLocaliser {
         bin.release();
         for (MatOfPoint c : contours) {
             Rect br = Imgproc.boundingRect(c);
-            if (br.height < 12 || br.width < 40 || br.height > gray.rows() / 4) {
+            if (br.height < 8 || br.width < 30 || br.height > gray.rows() / 4) {
                 c.release();
                 continue;
             }
@@ -156,7 +177,7 @@ final class PlateLocaliser {
                 angle += 90;
             }
             double aspect = w / h;
-            if (aspect < 2.0 || aspect > 7.5 || h < 10 || Math.abs(angle) > 25) {
+            if (aspect < 2.0 || aspect > 7.5 || h < 8 || Math.abs(angle) > 25) {
                 continue;
             }
             double prior = 1.0 + Math.max(0, 1 - Math.abs(aspect - 4.2) / 3);
@@ -180,7 +201,7 @@ final class PlateLocaliser {
             double area = Imgproc.contourArea(c);
             c.release();
             double ratio = (double) br.height / br.width;
-            if (br.height < 12 || br.height > bgr.rows() / 5 || ratio < 1.3 || ratio > 4.5
+            if (br.height < 9 || br.height > bgr.rows() / 5 || ratio < 1.3 || ratio > 4.5
                     || area < 0.5 * br.width * br.height) {
                 continue;
             }

@@ -283,6 +283,9 @@ public final class PlateRecognizer implements AutoCloseable {
         Mat hsv = new Mat();
         Imgproc.cvtColor(color, hsv, Imgproc.COLOR_BGR2HSV);
         for (int method = 0; method < 2; method++) {
+            if (method == 1 && best != null && best.quality() >= 0.9 && best.row().size() >= 7 && best.row().size() <= 8) {
+                break; // Otsu already gave a clean plate-length row: the adaptive pass would not beat it
+            }
             Mat bin = new Mat();
             if (method == 0) {
                 Imgproc.threshold(gray, bin, 0, 255, Imgproc.THRESH_BINARY_INV | Imgproc.THRESH_OTSU);
