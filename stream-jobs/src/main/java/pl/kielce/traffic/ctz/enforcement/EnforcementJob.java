@@ -14,7 +14,6 @@ import org.apache.flink.streaming.api.datastream.DataStreamUtils;
 import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.util.retryable.AsyncRetryStrategies;
 import org.apache.flink.util.OutputTag;
 import pl.kielce.traffic.ctz.policy.load.PolicyPacks;
 import pl.kielce.traffic.events.Topics;
@@ -90,6 +89,7 @@ public final class EnforcementJob {
 
     /** Adds the job's pipeline to {@code env}. */
     public void addTo(StreamExecutionEnvironment env) {
+        env.getConfig().enableObjectReuse(); // no function here mutates or keeps its input
         SingleOutputStreamOperator<PlateRead> decoded = env
                 .fromSource(reads, WatermarkStrategy.noWatermarks(), "anpr-reads").uid("ctz-anpr-reads")
                 .process(new DecodeReads(clock)).name("decode-reads").uid("ctz-decode-reads");
@@ -111,12 +111,10 @@ public final class EnforcementJob {
                 .connect(policy)
                 .process(new PassageFunction(initialPackJson, settings, clock)).name("passages").uid("ctz-passages");
 
-        DataStream<EnrichedPassage> enriched = AsyncDataStream.orderedWaitWithRetry(passages,
-                        new RegisterEnrichment(register, settings), settings.registerTimeout().toMillis(), TimeUnit.MILLISECONDS,
-                        settings.asyncCapacity(),
-                        new AsyncRetryStrategies.FixedDelayRetryStrategyBuilder<EnrichedPassage>(settings.registerAttempts(),
-                                settings.registerRetryDelay().toMillis())
-                                .ifResult(RegisterEnrichment.retryWhenUnavailable()).build())
+        // timeout 0 = no Flink timer per element: RegisterEnrichment gives each lookup a deadline and retries itself,
+        // so the reads answered from its cache (most of them) cost no timer at all
+        DataStream<EnrichedPassage> enriched = AsyncDataStream.orderedWait(passages,
+                        new RegisterEnrichment(register, settings), 0L, TimeUnit.MILLISECONDS, settings.asyncCapacity())
                 .name("register-enrichment").uid("ctz-register-enrichment");
 
         // the async operator keeps the plate partitioning of the passages operator (forward, same parallelism)

@@ -7,20 +7,20 @@ import org.apache.flink.runtime.metrics.DescriptiveStatisticsHistogram;
 import org.apache.flink.streaming.api.functions.async.ResultFuture;
 import org.apache.flink.streaming.api.functions.async.RichAsyncFunction;
 
-import java.util.Collection;
 import java.util.List;
-import java.util.function.Predicate;
 
 /**
  * Flink async I/O: asks the registers about the plate of each passage start (attachments pass through).
- * Answers are cached per subtask ({@link EnforcementSettings#cacheTtl()}); an UNAVAILABLE answer is retried by
- * the operator's retry strategy ({@link #retryWhenUnavailable()}); a lookup that runs out of time becomes
- * UNAVAILABLE ({@link #timeout}) — the decision then is REVIEW, never VIOLATION.
+ * Answers are cached per subtask ({@link EnforcementSettings#cacheTtl()}); an UNAVAILABLE answer is retried
+ * ({@link EnforcementSettings#registerAttempts()}); a lookup that runs out of time becomes
+ * UNAVAILABLE (each attempt has {@code registerTimeout / registerAttempts}) — the decision then is REVIEW, never
+ * VIOLATION. The deadline is the lookup's own, so cache hits (most reads) cost no timer.
  */
 public final class RegisterEnrichment extends RichAsyncFunction<PassageEvent, EnrichedPassage> {
     private final RegisterClient.Factory clientFactory;
     private final EnforcementSettings settings;
 
+    private final long timeoutMillis;
     private transient RegisterClient client;
     private transient LookupCache cache;
     private transient Histogram latencyMs;
@@ -30,6 +30,7 @@ public final class RegisterEnrichment extends RichAsyncFunction<PassageEvent, En
     public RegisterEnrichment(RegisterClient.Factory clientFactory, EnforcementSettings settings) {
         this.clientFactory = clientFactory;
         this.settings = settings;
+        this.timeoutMillis = Math.max(1, settings.registerTimeout().toMillis() / settings.registerAttempts());
     }
 
     @Override
@@ -60,7 +61,8 @@ public final class RegisterEnrichment extends RichAsyncFunction<PassageEvent, En
             return;
         }
         long started = System.nanoTime();
-        client.lookup(plate).whenComplete((answer, error) -> {
+        lookupWithRetries(client, plate, 1, settings.registerAttempts(), timeoutMillis,
+                settings.registerRetryDelay().toMillis()).whenComplete((answer, error) -> {
             RegisterAnswer a = error != null || answer == null
                     ? RegisterAnswer.unavailable(error == null ? "no answer" : error.getClass().getSimpleName()) : answer;
             latencyMs.update((System.nanoTime() - started) / 1_000_000L);
@@ -70,20 +72,32 @@ public final class RegisterEnrichment extends RichAsyncFunction<PassageEvent, En
         });
     }
 
+    /**
+     * One attempt with its own deadline ({@code registerTimeout / registerAttempts}); an UNAVAILABLE answer is tried
+     * again after {@code registerRetryDelay}, up to {@code registerAttempts} in all. Only cache misses pay for timers.
+     */
+    static java.util.concurrent.CompletableFuture<RegisterAnswer> lookupWithRetries(RegisterClient client, String plate, int attempt,
+                                                                                 int attempts, long timeoutMillis, long retryDelayMillis) {
+        java.util.concurrent.CompletableFuture<RegisterAnswer> f;
+        try {
+            f = client.lookup(plate);
+        } catch (RuntimeException e) {
+            f = java.util.concurrent.CompletableFuture.completedFuture(RegisterAnswer.unavailable(e.getClass().getSimpleName()));
+        }
+        f = f.completeOnTimeout(RegisterAnswer.unavailable("timeout after " + timeoutMillis + " ms"), timeoutMillis,
+                        java.util.concurrent.TimeUnit.MILLISECONDS)
+                .exceptionally(e -> RegisterAnswer.unavailable(e.getClass().getSimpleName()));
+        if (attempt >= attempts) return f;
+        return f.thenCompose(a -> a.available() ? java.util.concurrent.CompletableFuture.completedFuture(a)
+                : java.util.concurrent.CompletableFuture.supplyAsync(() -> null, java.util.concurrent.CompletableFuture.delayedExecutor(
+                        retryDelayMillis, java.util.concurrent.TimeUnit.MILLISECONDS))
+                .thenCompose(x -> lookupWithRetries(client, plate, attempt + 1, attempts, timeoutMillis, retryDelayMillis)));
+    }
+
     @Override
     public void timeout(PassageEvent event, ResultFuture<EnrichedPassage> result) {
         if (unavailable != null) unavailable.inc();
         result.complete(List.of(new EnrichedPassage(event,
                 event.start() ? RegisterAnswer.unavailable("timeout after " + settings.registerTimeout().toMillis() + " ms") : null)));
-    }
-
-    /** Retry predicate: the (single) result is an UNAVAILABLE answer. */
-    static Predicate<Collection<EnrichedPassage>> retryWhenUnavailable() {
-        return (Predicate<Collection<EnrichedPassage>> & java.io.Serializable) results -> {
-            for (EnrichedPassage e : results) {
-                if (e.answer() != null && !e.answer().available()) return true;
-            }
-            return false;
-        };
     }
 }

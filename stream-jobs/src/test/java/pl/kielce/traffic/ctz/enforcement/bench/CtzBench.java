@@ -151,6 +151,7 @@ public final class CtzBench {
         conf.setString("taskmanager.memory.network.fraction", "0.1");
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         env.setParallelism(2);
+        env.getConfig().enableObjectReuse(); // the same for both jobs
         env.enableCheckpointing(settings.checkpointInterval().toMillis());
         return env;
     }
