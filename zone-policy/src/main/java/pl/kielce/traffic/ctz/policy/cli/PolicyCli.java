@@ -47,9 +47,13 @@ public final class PolicyCli {
               policy check --policy DIR --camera ID --at ISO-8601 --vehicle FILE.json
                            [--country PL] [--confidence 0.97]
               policy check --policy DIR --camera ID --at ISO-8601 --plate P --register EXTRACT.csv
+                           [--exemptions EXEMPTIONS.yaml]
               policy whatif --policy DIR [--stage ID] --passages PASSAGES.csv
               policy show DIR [--zones]      the rules as JSON (or the zones as GeoJSON)
             --at takes 2027-08-02T10:15:00+02:00, 2027-08-02T08:15:00Z or local 2027-08-02T10:15 (policy time zone).
+            EXEMPTIONS.yaml: residents: [{plate, taxPayingResident, ownedSince, ownerBirthDate}],
+              cards: [{plate, validFrom, validTo}], permits: [{plate, kind, validFrom, validTo, zones}],
+              payments: [{plate, product, validFrom, validTo, zones}], occasionalEntries: [{plate, days: [...]}]
             FILE.json: {"category": "M1", "fuel": "diesel", "euroNorm": "Euro 4", "productionYear": 2006,
                         "firstRegistration": "2006-03-01", "grossMassKg": 1500, "historic": false, "specialService": null}
             """;
@@ -107,7 +111,7 @@ public final class PolicyCli {
     }
 
     private int check(String[] args) {
-        Map<String, String> o = options(args, 1, List.of("--policy", "--camera", "--at", "--vehicle", "--plate", "--register", "--country", "--confidence"));
+        Map<String, String> o = options(args, 1, List.of("--policy", "--camera", "--at", "--vehicle", "--plate", "--register", "--country", "--confidence", "--exemptions"));
         String dir = required(o, "--policy"), camera = required(o, "--camera"), atText = required(o, "--at");
         Policy policy;
         try {
@@ -142,9 +146,10 @@ public final class PolicyCli {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        Decision d = policy.decide(passage, vehicle, Exemptions.none(), at);
+        Exemptions exemptions = o.containsKey("--exemptions") ? exemptionsFromYaml(Path.of(o.get("--exemptions"))) : Exemptions.none();
+        Decision d = policy.decide(passage, vehicle, exemptions, at);
         Map<String, Object> json = new LinkedHashMap<>(d.toMap());
-        json.put("note", "exemption registers (residents, permits, passes, cards, occasional entries) are not consulted by the CLI");
+        if (!o.containsKey("--exemptions")) json.put("note", "no exemption registers given (--exemptions FILE.yaml): residents, permits, passes, cards and occasional entries count as empty");
         out.println(Json.pretty(json));
         return 0;
     }
@@ -185,6 +190,77 @@ public final class PolicyCli {
         json.put("rejectedRows", passages.problems().size());
         out.println(Json.pretty(json));
         return 0;
+    }
+
+    /** Exemption registers from a small YAML file (tests, demos, a clerk's what-if for one vehicle). */
+    static Exemptions exemptionsFromYaml(Path file) {
+        Object root;
+        try {
+            root = new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new InputException("cannot read " + file + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+            throw new InputException(file + " is not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+        pl.kielce.traffic.ctz.policy.register.InMemoryExemptionRegisters r = new pl.kielce.traffic.ctz.policy.register.InMemoryExemptionRegisters();
+        if (root == null) return r.asExemptions();
+        if (!(root instanceof Map<?, ?> top)) throw new InputException(file + ": expected residents:, cards:, permits:, payments:, occasionalEntries:");
+        try {
+            for (Map.Entry<?, ?> e : top.entrySet()) {
+                String key = String.valueOf(e.getKey());
+                if (!(e.getValue() instanceof List<?> items)) throw new InputException(file + ": " + key + " must be a list");
+                for (Object item : items) {
+                    if (!(item instanceof Map<?, ?> raw)) throw new InputException(file + ": every entry of " + key + " must be a map");
+                    Map<String, Object> m = new HashMap<>();
+                    raw.forEach((k, v) -> m.put(String.valueOf(k), v));
+                    String plate = str(m, "plate");
+                    if (plate == null) throw new InputException(file + ": an entry of " + key + " has no plate");
+                    switch (key) {
+                        case "residents":
+                            r.resident(plate, new pl.kielce.traffic.ctz.policy.ResidentRegister.Resident(
+                                    !"false".equals(str(m, "taxPayingResident")), date(m, "ownedSince"), date(m, "ownerBirthDate")));
+                            break;
+                        case "cards":
+                            r.card(plate, date(m, "validFrom"), date(m, "validTo"));
+                            break;
+                        case "permits":
+                            r.permit(new pl.kielce.traffic.ctz.policy.PermitRegister.Permit(plate, str(m, "kind"), moment(m, "validFrom"), moment(m, "validTo"), zones(m)));
+                            break;
+                        case "payments":
+                            r.payment(new pl.kielce.traffic.ctz.policy.PaidEntryRegister.Payment(plate, str(m, "product"), moment(m, "validFrom"), moment(m, "validTo"), zones(m)));
+                            break;
+                        case "occasionalEntries":
+                            if (m.get("days") instanceof List<?> days) for (Object d : days) r.record(plate, LocalDate.parse(String.valueOf(d instanceof java.util.Date dd ? str(Map.of("d", dd), "d") : d)));
+                            break;
+                        default:
+                            throw new InputException(file + ": unknown section \"" + key + "\" (residents, cards, permits, payments, occasionalEntries)");
+                    }
+                }
+            }
+        } catch (DateTimeParseException | IllegalArgumentException | NullPointerException e) {
+            throw new InputException(file + ": " + e.getMessage() + " (dates YYYY-MM-DD; moments ISO-8601 with offset, e.g. 2027-08-02T08:00:00+02:00)");
+        }
+        return r.asExemptions();
+    }
+
+    private static LocalDate date(Map<String, Object> m, String k) {
+        String s = str(m, k);
+        return s == null ? null : LocalDate.parse(s);
+    }
+
+    private static Instant moment(Map<String, Object> m, String k) {
+        Object v = m.get(k);
+        if (v instanceof java.util.Date d) return d.toInstant();
+        String s = str(m, k);
+        if (s == null) throw new IllegalArgumentException(k + " is missing");
+        return OffsetDateTime.parse(s).toInstant();
+    }
+
+    private static java.util.Set<String> zones(Map<String, Object> m) {
+        Object z = m.get("zones");
+        if (z == null) return java.util.Set.of();
+        if (z instanceof List<?> l) return l.stream().map(String::valueOf).collect(java.util.stream.Collectors.toSet());
+        return java.util.Set.of(String.valueOf(z));
     }
 
     static Instant instant(String text, Policy policy) {

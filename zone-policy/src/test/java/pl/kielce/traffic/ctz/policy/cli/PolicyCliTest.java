@@ -48,6 +48,28 @@ class PolicyCliTest {
     }
 
     @Test
+    void checkWithExemptionRegistersFromYaml(@TempDir Path tmp) throws Exception {
+        Path csv = tmp.resolve("reg.csv");
+        Files.writeString(csv, "plate,category,fuel,euro_norm,production_year,gross_mass_kg\nTK1RES,M1,diesel,Euro 3,2003,1700\nTK1PAY,M1,diesel,Euro 3,2003,1700\n");
+        Path ex = tmp.resolve("ex.yaml");
+        Files.writeString(ex, """
+                residents:
+                  - {plate: TK1RES, taxPayingResident: true, ownedSince: 2020-01-01}
+                payments:
+                  - {plate: TK1PAY, product: day-pass, validFrom: "2027-08-02T00:00:00+02:00", validTo: "2027-08-03T00:00:00+02:00"}
+                """);
+        String pack = CityPacks.dir("kielce").toString();
+        assertThat(run("check", "--policy", pack, "--camera", "KCE-CAM-01", "--at", "2027-08-02T10:15", "--plate", "TK1RES", "--register", csv.toString(), "--exemptions", ex.toString())).isZero();
+        assertThat(out()).contains("\"outcome\": \"EXEMPT\"", "\"id\": \"residents\"");
+        out.reset();
+        assertThat(run("check", "--policy", pack, "--camera", "KCE-CAM-01", "--at", "2027-08-02T10:15", "--plate", "TK1PAY", "--register", csv.toString(), "--exemptions", ex.toString())).isZero();
+        assertThat(out()).contains("\"outcome\": \"EXEMPT\"", "\"id\": \"paid-entry\"");
+        out.reset();
+        assertThat(run("check", "--policy", pack, "--camera", "KCE-CAM-01", "--at", "2027-08-04T10:15", "--plate", "TK1PAY", "--register", csv.toString(), "--exemptions", ex.toString())).isZero();
+        assertThat(out()).contains("\"outcome\": \"EXEMPT\"", "\"id\": \"occasional-entries\"", "\"consumesOccasionalEntry\": true");
+    }
+
+    @Test
     void badInputsAreNamed(@TempDir Path tmp) throws Exception {
         Path v = tmp.resolve("v.json");
         Files.writeString(v, "{\"category\": \"M9\", \"fuel\": \"coal\", \"colour\": \"red\"}");
