@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # help: policy validate DIR                                   check a city pack (policy.yaml + zones + cameras), clerk-friendly errors
-# help: policy check --policy DIR --camera ID --at ISO-8601 --vehicle FILE.json | --plate P --register CSV   decide one passage, JSON
+# help: policy check --policy DIR --camera ID --at ISO-8601 --vehicle FILE.json | --plate P --register CSV [--exemptions YAML]   decide one passage, JSON
 # help: policy show DIR [--zones]                            the rules as JSON (stages, rows, exemptions, cameras) or the zones as GeoJSON
 # help: policy whatif --policy DIR [--stage ID] --passages CSV        what-if replay: who would be affected, by camera/hour/category/fuel/Euro
 # help: policy import-register CSV [--db JDBC]                bulk-import a register extract into PostGIS (row-level errors kept)
