@@ -1,13 +1,16 @@
 package pl.kielce.traffic.transit.job;
 
-import pl.kielce.traffic.streams.Kafka;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import pl.kielce.traffic.events.Topics;
+import pl.kielce.traffic.streams.Kafka;
+import pl.kielce.traffic.streams.TopicSetup;
 import pl.kielce.traffic.transit.adherence.AdherenceSettings;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** Command line of {@link TransitAdherenceJob}: Kafka in and out, the GTFS path and the alert settings. */
@@ -35,6 +38,9 @@ public final class TransitAdherenceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // the Kafka source fails (and the job with it) when its topic does not exist yet: create what is missing
+        TopicSetup.ensure(bootstrapServers, 2, List.of(Topics.TRANSIT_VEHICLE_POSITIONS, Topics.TRANSIT_TRIP_UPDATES,
+                Topics.TRAFFIC_ALERTS, Topics.deadLetterFor(Topics.TRANSIT_VEHICLE_POSITIONS)), Duration.ofSeconds(60));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(parallelism);
         create(bootstrapServers, gtfs, groupId,

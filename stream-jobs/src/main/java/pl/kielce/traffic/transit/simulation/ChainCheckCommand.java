@@ -48,8 +48,11 @@ public final class ChainCheckCommand implements Callable<Integer> {
     @Option(names = "--delay-seconds", defaultValue = "900")
     int delaySeconds;
 
-    @Option(names = "--timeout-seconds", defaultValue = "240", description = "for the planner to get ready and to react")
+    @Option(names = "--timeout-seconds", defaultValue = "300", description = "for the planner to get ready")
     int timeoutSeconds;
+
+    @Option(names = "--react-seconds", defaultValue = "120", description = "for job and planner to react to the late bus")
+    int reactSeconds;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
@@ -95,14 +98,15 @@ public final class ChainCheckCommand implements Callable<Integer> {
         System.out.println(DelayedBusCommand.publish(feed, tripId, departure.toLocalDate(), runBefore, delaySeconds,
                 "chain-check-bus", bootstrapServers));
         JsonNode after = before;
-        while (after.equals(before) && System.nanoTime() < deadline) {
+        long reactDeadline = System.nanoTime() + Duration.ofSeconds(reactSeconds).toNanos();
+        while (after.equals(before) && System.nanoTime() < reactDeadline) {
             Thread.sleep(500);
             JsonNode a = firstItinerary();
             after = a == null ? before : a;
         }
         System.out.println("after:  " + describe(after));
         if (after.equals(before)) {
-            System.out.println("chain-check: FAIL — the planner's answer did not change");
+            System.out.println("chain-check: FAIL — the planner's answer did not change within " + reactSeconds + " s");
             return 1;
         }
         for (JsonNode leg : after.get("legs")) {
