@@ -141,9 +141,13 @@ public class SignalPlans {
                 + " ORDER BY decided_at DESC LIMIT 1", String.class, intersectionId).stream().findFirst().map(json::readTree);
     }
 
+    /** The approved plan and whether the broker acknowledged its publication. */
+    public record Approval(Plan plan, boolean published) {
+    }
+
     /** Approves: the plan becomes the one in force, the previous approved plan is superseded, the plan is published. */
     @Transactional
-    public Plan approve(String planId, String actor, String comment) {
+    public Approval approve(String planId, String actor, String comment) {
         Plan p = proposed(planId);
         Instant now = clock.instant();
         jdbc.update("UPDATE console_signal_plans SET status = 'SUPERSEDED' WHERE intersection_id = ? AND status = 'APPROVED'",
@@ -160,7 +164,7 @@ public class SignalPlans {
                 + " VALUES (?, ?, 'APPROVED', ?, ?, ?, ?)", planId, p.intersectionId(), actor, Timestamp.from(now), comment, published);
         audit.record(actor, "PLAN_APPROVED", "plan", planId, comment,
                 Map.of("intersection", p.intersectionId(), "published", published));
-        return get(planId);
+        return new Approval(get(planId), published);
     }
 
     @Transactional

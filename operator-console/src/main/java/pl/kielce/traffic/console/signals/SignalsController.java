@@ -31,9 +31,9 @@ class SignalsController {
     @PostMapping("/signals/{planId}/approve")
     String approve(@PathVariable String planId, @RequestParam(required = false) String comment,
                    @AuthenticationPrincipal ConsoleUser me, RedirectAttributes flash) {
-        var p = plans.approve(Params.id("planId", planId), me.getUsername(), comment);
-        flash.addFlashAttribute("done", "plan.approvedMsg");
-        flash.addFlashAttribute("donePlan", p.planId());
+        var a = plans.approve(Params.id("planId", planId), me.getUsername(), comment);
+        flash.addFlashAttribute("done", a.published() ? "plan.approvedMsg" : "plan.approvedNotPublishedMsg");
+        flash.addFlashAttribute("donePlan", a.plan().planId());
         return "redirect:/signals";
     }
 
