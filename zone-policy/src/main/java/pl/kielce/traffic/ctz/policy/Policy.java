@@ -245,6 +245,7 @@ public final class Policy implements Serializable {
             if (compliant) return new Decision(Outcome.ALLOWED, ReasonCode.COMPLIANT, this, stage, zoneId, p, at, rule, null, v, null, false);
         }
         // Not (known to be) compliant: try the exemptions in file order.
+        if (registers == null) registers = Exemptions.unavailable();
         boolean lowConfidence = !Double.isNaN(p.confidence()) && p.confidence() < settings.reviewConfidenceBelow();
         boolean plateUsable = p.plate() != null && !lowConfidence;
         ExemptionRule unverified = null;
