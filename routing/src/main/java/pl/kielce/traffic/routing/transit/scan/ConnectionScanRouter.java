@@ -50,7 +50,7 @@ public final class ConnectionScanRouter {
         List<Journey> out = new ArrayList<>();
         JourneyQuery current = q;
         for (int round = 0; round < q.limit() && out.size() < q.limit(); round++) {
-            List<Journey> found = q.arriveBy() ? backward(current, snap) : forward(current, snap);
+            List<Journey> found = q.arriveBy() ? backward(current, snap, Integer.MIN_VALUE) : latestDepartures(forward(current, snap), current, snap);
             boolean added = false;
             for (Journey j : found) {
                 if (out.size() < q.limit() && out.stream().noneMatch(o -> sameRides(o, j))) {
@@ -81,6 +81,35 @@ public final class ConnectionScanRouter {
                 : Comparator.comparingInt(Journey::arrivalSeconds).thenComparingInt(Journey::transfers);
         out.sort(order);
         return out;
+    }
+
+    /**
+     * For each earliest-arrival journey, the journey with at most as many rides that arrives no later and
+     * leaves latest (a reverse scan from its arrival): no walking to an earlier stop of the same bus, no
+     * needless waiting.
+     */
+    private List<Journey> latestDepartures(List<Journey> journeys, JourneyQuery q, RealtimeSnapshot snap) {
+        List<Journey> out = new ArrayList<>(journeys.size());
+        for (Journey j : journeys) {
+            int arrival = j.arrivalSeconds();
+            if (j.rides() == 0 || arrival < 0 || arrival >= DAY) {
+                out.add(j);
+                continue;
+            }
+            JourneyQuery reverse = new JourneyQuery(q.fromLat(), q.fromLon(), q.toLat(), q.toLon(), q.date(), arrival, true,
+                    j.rides() - 1, q.maxWalkMeters(), q.wheelchair(), 1);
+            Journey better = null;
+            // nothing departing before the journey found can leave later than it: scan back to its departure only
+            for (Journey r : backward(reverse, snap, j.departureSeconds())) {
+                if (r.rides() > 0 && r.rides() <= j.rides() && r.arrivalSeconds() <= arrival
+                        && firstRideDeparture(r) >= firstRideDeparture(j) && r.departureSeconds() >= q.timeSeconds()
+                        && (better == null || r.departureSeconds() > better.departureSeconds())) {
+                    better = r;
+                }
+            }
+            out.add(better != null && better.departureSeconds() > j.departureSeconds() ? better : j);
+        }
+        return pareto(out, false);
     }
 
     private static JourneyQuery withTime(JourneyQuery q, int seconds) {
@@ -347,7 +376,7 @@ public final class ConnectionScanRouter {
 
     // ------------------------------------------------------------------ backward (arrive by)
 
-    private List<Journey> backward(JourneyQuery q, RealtimeSnapshot snap) {
+    private List<Journey> backward(JourneyQuery q, RealtimeSnapshot snap, int notBeforeSeconds) {
         final int rides = q.maxTransfers() + 1;
         final int nTrips = tt.tripCount();
         final boolean wc = q.wheelchair();
@@ -378,7 +407,7 @@ public final class ConnectionScanRouter {
         for (int k = 0; k < 3; k++) {
             pos[k] = days[k].lastArrivingAtOrBefore(tEnd - OFFSETS[k]);
         }
-        final int horizon = tEnd - walk.searchWindowSeconds();
+        final int horizon = Math.max(tEnd - walk.searchWindowSeconds(), notBeforeSeconds);
         final int slack = walk.alternativeSlackSeconds();
         int bestAll = NEG_INF;
         int stopAt = horizon;
