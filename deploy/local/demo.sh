@@ -42,7 +42,7 @@ demo_spawn() {
 demo_java() {
   local name="$1" heap="$2" cp="$3"; shift 3
   # shellcheck disable=SC2046
-  demo_spawn "$name" java -Xmx"$heap" $(flink_jvm_opens) -Dlog4j2.configurationFile="$TRAFFIC_ROOT/deploy/local/log4j2-demo.properties" \
+  demo_spawn "$name" java -Xmx"$heap" $(local_jvm_opts) $(flink_jvm_opens) -Dlog4j2.configurationFile="$TRAFFIC_ROOT/deploy/local/log4j2-demo.properties" \
     -cp "$cp" "$@"
 }
 # The stream-jobs jar and its runtime + provided dependencies (Flink, connectors, migrations, logging).
@@ -124,8 +124,8 @@ demo_console() {
   local jar="" f
   for f in "$TRAFFIC_ROOT"/operator-console/target/*.jar; do
     [ -e "$f" ] || continue
-    # a runnable Spring Boot jar has BOOT-INF/ (the plain jar does not)
-    if grep -aq 'BOOT-INF/' "$f"; then jar="$f"; break; fi
+    # a runnable Spring Boot jar: Maven's repackage leaves the plain one as *.jar.original; else look for BOOT-INF/
+    if [ -f "$f.original" ] || grep -aq 'BOOT-INF/' "$f"; then jar="$f"; break; fi
   done
   if [ -z "$jar" ]; then
     DEMO_SUMMARY+=("Console   not started: no runnable operator-console/target/*.jar — counts are in PostGIS table passage_counts")
@@ -135,7 +135,7 @@ demo_console() {
   # shellcheck disable=SC2046
   SPRING_DATASOURCE_URL="jdbc:postgresql://localhost:$PG_PORT/traffic" SPRING_DATASOURCE_USERNAME=postgres \
   SPRING_DATASOURCE_PASSWORD="" SPRING_FLYWAY_OUT_OF_ORDER=true SERVER_PORT="$CONSOLE_PORT" SERVER_ADDRESS=127.0.0.1 \
-    demo_spawn console java -Xmx512m $(flink_jvm_opens) -jar "$jar"
+    demo_spawn console java -Xmx512m $(local_jvm_opts) $(flink_jvm_opens) -jar "$jar"
   DEMO_CONSOLE=1
   demo_say "console starting from $(basename "$jar") (log $DEMO_LOG_DIR/console.log)"
 }

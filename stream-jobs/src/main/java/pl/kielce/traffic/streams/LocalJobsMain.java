@@ -95,7 +95,7 @@ public final class LocalJobsMain {
                 JobID id = cluster.submitJob(graph).get(60, TimeUnit.SECONDS).getJobID();
                 ids.add(id);
                 log("submitted job " + name + " (" + id + ")");
-            } catch (Exception e) {
+            } catch (Exception | LinkageError e) { // one broken job must not take the others down
                 log("job " + name + " could not be submitted, the others run on: " + e);
             }
         }
