@@ -361,7 +361,8 @@ public final class PlateRecognizer implements AutoCloseable {
 
     private static double rowQuality(List<Blob> row, int width, int height) {
         int n = row.size();
-        double countScore = n >= 5 && n <= 9 ? 1.0 : n == 4 ? 0.6 : Math.max(0.1, 1 - 0.2 * Math.abs(n - 8));
+        // most plates (PL, SK, CZ) have 7 or 8 characters: between two clean rows prefer the complete one
+        double countScore = n == 7 || n == 8 ? 1.0 : n == 6 || n == 9 ? 0.9 : n == 5 ? 0.8 : n == 4 ? 0.6 : 0.3;
         double mean = row.stream().mapToDouble(Blob::h).average().orElse(1);
         double sd = Math.sqrt(row.stream().mapToDouble(b -> (b.h() - mean) * (b.h() - mean)).average().orElse(0));
         double uniform = Math.max(0.05, 1 - 4 * sd / mean);
