@@ -170,7 +170,7 @@ public final class EnforcementJob {
     static EnforcementJob forStack(LocalStack stack, EnforcementSettings settings, String name) {
         return new EnforcementJob(
                 KafkaIo.source(stack.kafkaBootstrap(), Topics.ANPR_READS, name),
-                KafkaIo.source(stack.kafkaBootstrap(), Topics.POLICY_UPDATES, name + "-policy"),
+                KafkaIo.policySource(stack.kafkaBootstrap(), Topics.POLICY_UPDATES, name + "-policy"),
                 KafkaIo.exactlyOnceSink(stack.kafkaBootstrap(), name),
                 JdbcSinks.cases(stack.jdbcUrl()),
                 JdbcSinks.counts(stack.jdbcUrl()),

@@ -35,6 +35,22 @@ public final class KafkaIo {
     }
 
     /**
+     * Policy updates: always the whole topic from the beginning (it is small, the last pack wins), so a job started
+     * without a savepoint still decides with the latest published policy.
+     */
+    public static KafkaSource<KafkaBytes> policySource(String bootstrap, String topic, String groupId) {
+        return KafkaSource.<KafkaBytes>builder()
+                .setBootstrapServers(bootstrap)
+                .setTopics(topic)
+                .setGroupId(groupId)
+                .setStartingOffsets(OffsetsInitializer.earliest())
+                .setDeserializer(new BytesDeserializer())
+                .setProperty("isolation.level", "read_committed")
+                .setProperty("commit.offsets.on.checkpoint", "false")
+                .build();
+    }
+
+    /**
      * Exactly-once sink: records become visible to read_committed consumers when the checkpoint that covers
      * them completes. {@code transactionalIdPrefix} must be unique per job.
      */
