@@ -42,7 +42,7 @@ public class ReviewService {
         ReviewState next = ReviewWorkflow.apply(d.review(), action, actor, roles, reason);
         Instant now = clock.instant();
         if (!cases.transition(caseId, d.review(), next, action, actor, reason, now)) {
-            throw new ReviewRefused("the case was changed by someone else meanwhile; reload it");
+            throw new ReviewRefused("changedMeanwhile", "the case was changed by someone else meanwhile; reload it");
         }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("from", d.review().status().name());

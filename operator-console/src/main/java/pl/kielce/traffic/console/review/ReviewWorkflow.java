@@ -22,7 +22,7 @@ public final class ReviewWorkflow {
         boolean officer = roles.contains(Role.ENFORCEMENT_OFFICER) || roles.contains(Role.SUPERVISOR);
         boolean supervisor = roles.contains(Role.SUPERVISOR);
         if (!officer) {
-            throw new ReviewRefused("only enforcement officers and supervisors review cases");
+            throw new ReviewRefused("notReviewer", "only enforcement officers and supervisors review cases");
         }
         boolean own = actor.equals(s.secondCheckRequestedBy());
         int v = s.version() + 1;
@@ -40,7 +40,7 @@ public final class ReviewWorkflow {
             }
             case SECOND_CHECK -> {
                 if (own && (action == ReviewAction.CONFIRM || action == ReviewAction.REJECT || action == ReviewAction.DISPUTE)) {
-                    throw new ReviewRefused("you sent this case for a second check: another person must decide it");
+                    throw new ReviewRefused("ownSecondCheck", "you sent this case for a second check: another person must decide it");
                 }
                 return switch (action) {
                     case CONFIRM -> new ReviewState(CaseStatus.CONFIRMED, s.secondCheckRequestedBy(), actor, null, v);
@@ -55,10 +55,10 @@ public final class ReviewWorkflow {
             }
             case DISPUTED -> {
                 if (!supervisor) {
-                    throw new ReviewRefused("a disputed case is decided by a supervisor");
+                    throw new ReviewRefused("disputeNeedsSupervisor", "a disputed case is decided by a supervisor");
                 }
                 if (own) {
-                    throw new ReviewRefused("you sent this case for a second check: another supervisor must decide it");
+                    throw new ReviewRefused("ownSecondCheckSupervisor", "you sent this case for a second check: another supervisor must decide it");
                 }
                 return switch (action) {
                     case CONFIRM -> new ReviewState(CaseStatus.CONFIRMED, s.secondCheckRequestedBy(), actor, null, v);
@@ -76,10 +76,10 @@ public final class ReviewWorkflow {
             }
             case APPEALED -> {
                 if (!supervisor) {
-                    throw new ReviewRefused("an appeal is decided by a supervisor");
+                    throw new ReviewRefused("appealNeedsSupervisor", "an appeal is decided by a supervisor");
                 }
                 if (actor.equals(s.decidedBy())) {
-                    throw new ReviewRefused("you confirmed this case: another supervisor must decide the appeal");
+                    throw new ReviewRefused("ownConfirmation", "you confirmed this case: another supervisor must decide the appeal");
                 }
                 return switch (action) {
                     case UPHOLD_APPEAL -> new ReviewState(CaseStatus.APPEAL_UPHELD, s.secondCheckRequestedBy(), actor,
@@ -95,15 +95,15 @@ public final class ReviewWorkflow {
 
     private static String required(String reason, String what) {
         if (reason == null || reason.isBlank()) {
-            throw new ReviewRefused("a " + what + " needs a reason");
+            throw new ReviewRefused("needsReason", "a " + what + " needs a reason");
         }
         if (reason.length() > 2000) {
-            throw new ReviewRefused("the reason may have at most 2000 characters");
+            throw new ReviewRefused("reasonTooLong", "the reason may have at most 2000 characters");
         }
         return reason.trim();
     }
 
     private static ReviewRefused refused(ReviewAction action, CaseStatus status) {
-        return new ReviewRefused(action + " is not possible for a case in status " + status);
+        return new ReviewRefused("notPossible", action + " is not possible for a case in status " + status, action, status);
     }
 }

@@ -146,6 +146,9 @@ class ReviewDeskTest extends ConsoleTest {
         mvc.perform(post("/api/cases/T-RD-SECOND/actions").with(first).with(csrf()).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"action\":\"CONFIRM\"}")).andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("another person")));
+        String page = mvc.perform(post("/review/T-RD-SECOND/action").param("action", "CONFIRM").with(first).with(csrf()))
+                .andExpect(status().isConflict()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(page).contains("musi ją rozstrzygnąć inna osoba");
         mvc.perform(post("/api/cases/T-RD-SECOND/actions").with(second).with(csrf()).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"action\":\"CONFIRM\"}")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.review.status").value("CONFIRMED"))
