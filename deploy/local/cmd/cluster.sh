@@ -1,0 +1,211 @@
+#!/usr/bin/env bash
+# help: cluster up [TMS]|down|status   multi-process Flink session cluster (JobManager + TMS TaskManagers, default 2; REST/UI :58281) on the stack's Kafka broker JVM + PostGIS; checkpoints in .traffic/cluster/checkpoints
+# help: cluster submit JOB [--from SAVEPOINT]   `flink run` of the job jar (ClusterJobMain JOB: ctz-enforcement, passage-counts, transit-adherence)
+# help: cluster upgrade JOB   stop JOB with a savepoint (REST), resubmit the current job jar from it; prints the savepoint and the downtime
+# help: cluster cancel JOB | kill-tm N | start-tm N | replay [READS]   cancel a job; kill -9 / start TaskManager N; demo policy + READS replayed reads (default 3000)
+# help: cluster failure-test   kill -9 a TaskManager, restart the broker and PostGIS while reads flow; checks cases (no loss, no duplicates) and lag
+#
+# Separate JVMs, as in production: JobManager, TaskManager 1..N, the Kafka broker (lib.sh kafka_up), PostgreSQL with
+# PostGIS (lib.sh pg_up). Jobs are the shaded stream-jobs job jar, entry point pl.kielce.traffic.streams.ClusterJobMain.
+# State: .traffic/cluster/{conf,checkpoints,savepoints,*.log}. See docs/OPERATIONS.md.
+set -euo pipefail
+: "${TRAFFIC_ROOT:=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)}"
+# shellcheck source=../lib.sh
+source "$TRAFFIC_ROOT/deploy/local/lib.sh"
+
+DIR="$STATE_DIR/cluster"
+SRC="$TRAFFIC_ROOT/deploy/local/cluster"
+REST="${TRAFFIC_CLUSTER_REST_PORT:-58281}"
+PARTITIONS="${TRAFFIC_CLUSTER_PARTITIONS:-4}"
+MAIN=pl.kielce.traffic.streams.ClusterJobMain
+export TRAFFIC_KAFKA_BOOTSTRAP="127.0.0.1:$KAFKA_PORT"
+export TRAFFIC_JDBC_URL="jdbc:postgresql://localhost:$PG_PORT/traffic?user=postgres"
+export TRAFFIC_CITY_DIR="${TRAFFIC_CITY_DIR:-$TRAFFIC_ROOT/cities/kielce}"
+API="http://localhost:$REST"
+
+# The Flink "distribution" classpath: the same Maven artifacts ./traffic flink uses (deploy/local/flink/pom.xml).
+dist_classpath() {
+  local f="$STATE_DIR/cp/flink-dist.cp" pom="$TRAFFIC_ROOT/deploy/local/flink/pom.xml"
+  mkdir -p "$STATE_DIR/cp"
+  if [ ! -s "$f" ] || [ "$pom" -nt "$f" ] || [ "$TRAFFIC_ROOT/pom.xml" -nt "$f" ]; then
+    mvnw -q -o -f "$pom" dependency:build-classpath -Dmdep.outputFile="$f" >/dev/null 2>&1 \
+      || mvnw -q -f "$pom" dependency:build-classpath -Dmdep.outputFile="$f" >/dev/null || die "cannot resolve Flink"
+  fi
+  cat "$f"
+}
+job_jar() {
+  local jar; jar="$(ls "$TRAFFIC_ROOT"/stream-jobs/target/stream-jobs-*-job.jar 2>/dev/null | head -1)"
+  [ -n "$jar" ] || { build_quiet; jar="$(ls "$TRAFFIC_ROOT"/stream-jobs/target/stream-jobs-*-job.jar | head -1)"; }
+  echo "$jar"
+}
+# The stream-jobs jar + dependencies, for client-side tools (prepare, replay, policy publishing).
+tools_classpath() {
+  local jar; jar="$(ls "$TRAFFIC_ROOT"/stream-jobs/target/stream-jobs-*.jar 2>/dev/null | grep -v -- '-job\.jar$' | head -1)"
+  [ -n "$jar" ] || die "stream-jobs jar missing: ./traffic setup"
+  echo "$jar:$(module_classpath stream-jobs runtime provided)"
+}
+
+pid_of() { cat "$DIR/$1.pid" 2>/dev/null; }
+running() { local p; p="$(pid_of "$1")" && [ -n "$p" ] && kill -0 "$p" 2>/dev/null; }
+# start NAME ENTRYPOINT PARAMS_KIND: JVM memory options and -D dynamic properties from Flink's own BashJavaUtils.
+start() {
+  local name="$1" main="$2" kind="$3" cp out jvm dyn
+  cp="$(dist_classpath)"
+  out="$(java -cp "$cp" org.apache.flink.runtime.util.bash.BashJavaUtils "$kind" --configDir "$DIR/conf" 2>&1 \
+        | grep -A2 BASH_JAVA_UTILS_EXEC_RESULT | sed 's/BASH_JAVA_UTILS_EXEC_RESULT://')" || die "BashJavaUtils failed"
+  jvm="$(echo "$out" | sed -n 1p)"; dyn="$(echo "$out" | sed -n 2p)"
+  # shellcheck disable=SC2086,SC2046
+  nohup java $jvm $(flink_jvm_opens) -XX:TieredStopAtLevel=1 -Dlog.file="$DIR/$name.log" \
+    -Dlog4j.configurationFile="$DIR/conf/log4j.properties" \
+    -cp "$cp" "$main" --configDir "$DIR/conf" $dyn > "$DIR/$name.out" 2>&1 < /dev/null &
+  echo $! > "$DIR/$name.pid"
+}
+start_tm() { running "taskmanager-$1" || start "taskmanager-$1" org.apache.flink.runtime.taskexecutor.TaskManagerRunner GET_TM_RESOURCE_PARAMS; }
+kill_tm() { running "taskmanager-$1" && kill -KILL "$(pid_of "taskmanager-$1")"; rm -f "$DIR/taskmanager-$1.pid"; }
+taskmanagers() { curl -fs "$API/overview" 2>/dev/null | sed -n 's/.*"taskmanagers":\([0-9]*\).*/\1/p'; }
+wait_taskmanagers() {
+  local want="$1" deadline=$(( $(date +%s) + ${2:-120} ))
+  until [ "$(taskmanagers)" = "$want" ]; do
+    [ "$(date +%s)" -ge "$deadline" ] && return 1
+    sleep 0.5
+  done
+}
+
+# job_id NAME [STATE…]: the id of the newest job with this name in one of the states (default RUNNING).
+job_id() {
+  local name="$1"; shift
+  local states="${*:-RUNNING}"
+  curl -fs "$API/jobs/overview" | python3 -c '
+import json, sys
+name, states = sys.argv[1], sys.argv[2].split()
+jobs = [j for j in json.load(sys.stdin)["jobs"] if j["name"] == name and j["state"] in states]
+jobs.sort(key=lambda j: j["start-time"], reverse=True)
+print(jobs[0]["jid"] if jobs else "")' "$name" "$states"
+}
+
+flink_cli() {
+  # shellcheck disable=SC2046
+  FLINK_CONF_DIR="$DIR/conf" java -Xmx256m -XX:TieredStopAtLevel=1 $(flink_jvm_opens) -cp "$(dist_classpath)" \
+    org.apache.flink.client.cli.CliFrontend "$@"
+}
+# submit JOB [SAVEPOINT]
+submit() {
+  local job="$1" from="${2:-}" rc=0 args=(run -d -m "localhost:$REST" -c "$MAIN")
+  [ -n "$from" ] && args+=(-s "$from")
+  flink_cli "${args[@]}" "$(job_jar)" "$job" > "$DIR/submit-$job.log" 2>&1 || rc=$?
+  grep -v -i -e 'yarn' -e '^\s*at ' -e '^\s*\.\.\. [0-9]* more' "$DIR/submit-$job.log" >&2 || true
+  [ $rc -eq 0 ] || die "submitting $job failed (log $DIR/submit-$job.log)"
+  local deadline=$(( $(date +%s) + 90 ))
+  until [ -n "$(job_id "$job" RUNNING)" ]; do
+    [ "$(date +%s)" -ge "$deadline" ] && die "$job not RUNNING after 90 s; see $API/#/job/running"
+    sleep 0.5
+  done
+  say "$job RUNNING as $(job_id "$job" RUNNING)${from:+ (restored from $from)}"
+}
+
+# stop_with_savepoint JOB: prints the savepoint path.
+stop_with_savepoint() {
+  local job="$1" id trigger status loc deadline
+  id="$(job_id "$job")"; [ -n "$id" ] || die "no RUNNING job named $job"
+  mkdir -p "$DIR/savepoints"
+  trigger="$(curl -fs -X POST -H 'Content-Type: application/json' \
+    -d "{\"drain\":false,\"targetDirectory\":\"file://$DIR/savepoints\",\"formatType\":\"CANONICAL\"}" \
+    "$API/jobs/$id/stop" | python3 -c 'import json,sys; print(json.load(sys.stdin)["request-id"])')" \
+    || die "stop-with-savepoint request for $job failed"
+  deadline=$(( $(date +%s) + 180 ))
+  while :; do
+    status="$(curl -fs "$API/jobs/$id/savepoints/$trigger")"
+    loc="$(echo "$status" | python3 -c '
+import json, sys
+s = json.load(sys.stdin)
+if s["status"]["id"] != "COMPLETED": print("")
+elif "failure-cause" in s.get("operation", {}): print("FAILED: " + s["operation"]["failure-cause"].get("stack-trace", "")[:400])
+else: print(s["operation"]["location"])')"
+    case "$loc" in
+      FAILED*) die "savepoint of $job failed: $loc" ;;
+      "") ;;
+      *) echo "$loc"; return 0 ;;
+    esac
+    [ "$(date +%s)" -ge "$deadline" ] && die "savepoint of $job not done after 180 s"
+    sleep 0.5
+  done
+}
+
+prepare() {
+  # shellcheck disable=SC2046
+  java -Xmx256m $(local_jvm_opts) -cp "$(tools_classpath)" "$MAIN" --prepare "$PARTITIONS" \
+    || die "preparing the database and topics failed"
+}
+
+# The demo's policy (Kielce pack with stage 1 from 2026-01-01, see deploy/local/demo.d/50-ctz.sh) + generated reads.
+replay() {
+  local reads="${1:-3000}" pack="$DIR/ctz-pack" cp
+  cp="$(tools_classpath)"
+  rm -rf "$pack" && mkdir -p "$pack"
+  cp "$TRAFFIC_CITY_DIR"/policy.yaml "$TRAFFIC_CITY_DIR"/*.geojson "$pack"/
+  sed -i 's/validFrom: 2027-07-01/validFrom: 2026-01-01/; s/^version: "\(.*\)"/version: "\1-demo"/' "$pack/policy.yaml"
+  java -Xmx128m -cp "$cp" pl.kielce.traffic.ctz.enforcement.PublishPolicy "$pack" "$TRAFFIC_KAFKA_BOOTSTRAP" >&2 \
+    || die "publishing the demo policy failed"
+  sleep "${TRAFFIC_CLUSTER_POLICY_SETTLE_SECONDS:-3}"   # the broadcast policy reaches every subtask before the reads
+  # shellcheck disable=SC2046
+  java -Xmx256m $(local_jvm_opts) -cp "$cp" pl.kielce.traffic.counts.replay.ReplayReads \
+    --cameras "$TRAFFIC_CITY_DIR/cameras.geojson" --history-reads "$reads" --history-minutes 30 --malformed 2 \
+    --seed "${TRAFFIC_REPLAY_SEED:-20261128}" >&2
+}
+
+case "${1:-status}" in
+  up)
+    tms="${2:-2}"
+    mkdir -p "$DIR/conf" "$DIR/checkpoints" "$DIR/savepoints"
+    sed "s|@STATE@|$DIR|g" "$SRC/config.yaml" > "$DIR/conf/config.yaml"
+    cp "$TRAFFIC_ROOT/deploy/local/flink/log4j.properties" "$DIR/conf/"
+    stack_up
+    prepare
+    running jobmanager || start jobmanager org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint GET_JM_RESOURCE_PARAMS
+    for i in $(seq 1 "$tms"); do start_tm "$i"; done
+    wait_taskmanagers "$tms" 150 || die "Flink cluster not ready ($(taskmanagers) TaskManagers); logs in $DIR"
+    say "Flink session cluster: JobManager + $tms TaskManagers, $API (logs $DIR); Kafka 127.0.0.1:$KAFKA_PORT; PostGIS :$PG_PORT"
+    say "next: ./traffic cluster submit ctz-enforcement && ./traffic cluster replay" ;;
+  submit)
+    [ $# -ge 2 ] || die "usage: ./traffic cluster submit JOB [--from SAVEPOINT]"
+    from=""; [ "${3:-}" = "--from" ] && from="${4:?--from needs a savepoint path}"
+    submit "$2" "$from" ;;
+  upgrade)
+    [ $# -ge 2 ] || die "usage: ./traffic cluster upgrade JOB"
+    t0=$(date +%s%N)
+    sp="$(stop_with_savepoint "$2")"
+    say "savepoint: $sp"
+    submit "$2" "$sp"
+    say "upgrade of $2 done in $(( ($(date +%s%N) - t0) / 1000000 )) ms (stop with savepoint → RUNNING from it)"
+    echo "$sp" ;;
+  cancel)
+    id="$(job_id "${2:?usage: cancel JOB}")"; [ -n "$id" ] || die "no RUNNING job named $2"
+    curl -fs -X PATCH "$API/jobs/$id?mode=cancel" >/dev/null && say "cancelled $2 ($id)" ;;
+  kill-tm) kill_tm "${2:?usage: kill-tm N}"; say "TaskManager $2 killed (SIGKILL)" ;;
+  start-tm) start_tm "${2:?usage: start-tm N}"; say "TaskManager $2 starting" ;;
+  replay) replay "${2:-3000}" ;;
+  failure-test) exec bash "$TRAFFIC_ROOT/deploy/local/cluster/failure-test.sh" ;;
+  down)
+    for f in "$DIR"/taskmanager-*.pid "$DIR"/jobmanager.pid; do
+      [ -e "$f" ] || continue
+      n="$(basename "$f" .pid)"
+      if running "$n"; then kill "$(pid_of "$n")"; fi
+      rm -f "$f"
+    done
+    [ "${2:-}" = "--keep-stack" ] || stack_down
+    say "cluster stopped (checkpoints and savepoints kept in $DIR)" ;;
+  status)
+    stack_status
+    for f in "$DIR"/jobmanager.pid "$DIR"/taskmanager-*.pid; do
+      [ -e "$f" ] || continue
+      n="$(basename "$f" .pid)"
+      if running "$n"; then echo "$n: up (pid $(pid_of "$n"))"; else echo "$n: down"; fi
+    done
+    if curl -fs "$API/overview" >/dev/null 2>&1; then
+      echo "flink: $(curl -fs "$API/overview")"
+      curl -fs "$API/jobs/overview" | python3 -c '
+import json, sys
+for j in json.load(sys.stdin)["jobs"]: print("job %-20s %-10s %s" % (j["name"], j["state"], j["jid"]))'
+    else echo "flink: down"; fi ;;
+  *) sed -n 's/^# help: /  /p' "$0"; exit 2 ;;
+esac
