@@ -47,6 +47,12 @@ class SecurityConfig {
                 .orElseThrow(() -> new UsernameNotFoundException("no such user"));
     }
 
+    /** Lets the session registry (at most 3 sessions per user) forget sessions that time out. */
+    @Bean
+    org.springframework.security.web.session.HttpSessionEventPublisher httpSessionEventPublisher() {
+        return new org.springframework.security.web.session.HttpSessionEventPublisher();
+    }
+
     @Bean
     LoginThrottle loginThrottle(ConsoleProperties props, Clock clock) {
         return new LoginThrottle(props.login().maxFailures(), props.login().window(), clock);

@@ -21,6 +21,12 @@ class GlobalModel {
         return null;
     }
 
+    /** The request path, so the menu can mark the current page ({@code aria-current}). */
+    @ModelAttribute("path")
+    String path(jakarta.servlet.http.HttpServletRequest request) {
+        return request.getRequestURI();
+    }
+
     /** What a page needs to know about who is looking. */
     public record Me(String username, String displayName, boolean demo, Set<Role> roles) {
         public boolean has(String role) {
