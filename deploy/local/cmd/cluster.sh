@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# help: cluster up [TMS]|down|status   multi-process Flink session cluster (JobManager + TMS TaskManagers, default 2; REST/UI :58281) on the stack's Kafka broker JVM + PostGIS; checkpoints in .traffic/cluster/checkpoints
+# help: cluster up [TMS]|down [--keep-stack]|status   multi-process Flink session cluster (JobManager + TMS TaskManagers, default 2; REST/UI :58281) + its own Kafka broker JVM (:59192) + PostGIS (:55532); checkpoints in .traffic/cluster/checkpoints
 # help: cluster submit JOB [--from SAVEPOINT]   `flink run` of the job jar (ClusterJobMain JOB: ctz-enforcement, passage-counts, transit-adherence)
 # help: cluster upgrade JOB   stop JOB with a savepoint (REST), resubmit the current job jar from it; prints the savepoint and the downtime
 # help: cluster cancel JOB | kill-tm N | start-tm N | replay [READS]   cancel a job; kill -9 / start TaskManager N; demo policy + READS replayed reads (default 3000)
@@ -10,10 +10,15 @@
 # State: .traffic/cluster/{conf,checkpoints,savepoints,*.log}. See docs/OPERATIONS.md.
 set -euo pipefail
 : "${TRAFFIC_ROOT:=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)}"
+# The cluster has its OWN broker and PostGIS (ports 59192 / 55532, data under .traffic/cluster/), so it never
+# touches the demo's stack (59092 / 55432) that may be running beside it.
+export TRAFFIC_KAFKA_PORT="${TRAFFIC_CLUSTER_KAFKA_PORT:-59192}"
+export TRAFFIC_PG_PORT="${TRAFFIC_CLUSTER_PG_PORT:-55532}"
 # shellcheck source=../lib.sh
 source "$TRAFFIC_ROOT/deploy/local/lib.sh"
 
 DIR="$STATE_DIR/cluster"
+KAFKA_DIR="$DIR/kafka"
 SRC="$TRAFFIC_ROOT/deploy/local/cluster"
 REST="${TRAFFIC_CLUSTER_REST_PORT:-58281}"
 PARTITIONS="${TRAFFIC_CLUSTER_PARTITIONS:-4}"
@@ -43,6 +48,16 @@ tools_classpath() {
   local jar; jar="$(ls "$TRAFFIC_ROOT"/stream-jobs/target/stream-jobs-*.jar 2>/dev/null | grep -v -- '-job\.jar$' | head -1)"
   [ -n "$jar" ] || die "stream-jobs jar missing: ./traffic setup"
   echo "$jar:$(module_classpath stream-jobs runtime provided)"
+}
+
+cluster_stack_up() {
+  pg_up "$DIR/pg" "$PG_PORT"
+  kafka_up >/dev/null; kafka_wait 90
+}
+cluster_stack_down() { kafka_down; pg_down "$DIR/pg"; }
+cluster_stack_status() {
+  if _as_pg "$PG_BIN/pg_ctl" -D "$DIR/pg/data" status >/dev/null 2>&1; then echo "postgis: up on $PG_PORT"; else echo "postgis: down"; fi
+  if kafka_running; then echo "kafka: up on $KAFKA_PORT (pid $(kafka_pid))"; else echo "kafka: down"; fi
 }
 
 pid_of() { cat "$DIR/$1.pid" 2>/dev/null; }
@@ -159,7 +174,7 @@ case "${1:-status}" in
     mkdir -p "$DIR/conf" "$DIR/checkpoints" "$DIR/savepoints"
     sed "s|@STATE@|$DIR|g" "$SRC/config.yaml" > "$DIR/conf/config.yaml"
     cp "$TRAFFIC_ROOT/deploy/local/flink/log4j.properties" "$DIR/conf/"
-    stack_up
+    cluster_stack_up
     prepare
     running jobmanager || start jobmanager org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint GET_JM_RESOURCE_PARAMS
     for i in $(seq 1 "$tms"); do start_tm "$i"; done
@@ -192,10 +207,10 @@ case "${1:-status}" in
       if running "$n"; then kill "$(pid_of "$n")"; fi
       rm -f "$f"
     done
-    [ "${2:-}" = "--keep-stack" ] || stack_down
+    [ "${2:-}" = "--keep-stack" ] || cluster_stack_down
     say "cluster stopped (checkpoints and savepoints kept in $DIR)" ;;
   status)
-    stack_status
+    cluster_stack_status
     for f in "$DIR"/jobmanager.pid "$DIR"/taskmanager-*.pid; do
       [ -e "$f" ] || continue
       n="$(basename "$f" .pid)"
