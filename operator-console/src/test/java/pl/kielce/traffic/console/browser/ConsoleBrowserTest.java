@@ -119,7 +119,7 @@ class ConsoleBrowserTest {
                 + "\"offsetSeconds\":18,\"phases\":[{\"id\":\"NS\",\"greenSeconds\":44},{\"id\":\"EW\",\"greenSeconds\":36}],"
                 + "\"current\":{\"cycleSeconds\":120,\"offsetSeconds\":0,\"phases\":[{\"id\":\"NS\",\"greenSeconds\":52},{\"id\":\"EW\",\"greenSeconds\":52}]},"
                 + "\"expectedDelayChangePercent\":-18.2}").getBytes(StandardCharsets.UTF_8));
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(40));
 
         // 1. the officer confirms one violation …
         login(Role.ENFORCEMENT_OFFICER);
@@ -187,12 +187,12 @@ class ConsoleBrowserTest {
         driver.findElement(By.id("username")).sendKeys(TestUsers.name(role));
         driver.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
         driver.findElement(By.cssSelector("form.stack button[type=submit]")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("ul.cards")));
+        new WebDriverWait(driver, Duration.ofSeconds(40)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("ul.cards")));
     }
 
     private void logout() {
         driver.findElement(By.cssSelector("header form button")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/login"));
+        new WebDriverWait(driver, Duration.ofSeconds(40)).until(ExpectedConditions.urlContains("/login"));
     }
 
     private void go(String path) {
