@@ -175,7 +175,7 @@ public final class EnforcementJob {
                 JdbcSinks.cases(stack.jdbcUrl()),
                 JdbcSinks.counts(stack.jdbcUrl()),
                 JdbcSinks.occasionalEntries(stack.jdbcUrl()),
-                JdbcRegisterClient.factory(stack.jdbcUrl(), 4),
+                JdbcRegisterClient.factory(stack.jdbcUrl(), 8),
                 packJson(Path.of(stack.cityDir())),
                 settings,
                 Clock.systemUTC());

@@ -16,7 +16,8 @@ import java.util.Objects;
  * @param registerTimeout      whole budget for one register lookup including retries (default 2 s)
  * @param registerAttempts     attempts per lookup when the register is unavailable (default 3)
  * @param registerRetryDelay   pause between attempts (default 100 ms)
- * @param asyncCapacity        register lookups in flight per subtask (default 200)
+ * @param asyncCapacity        passages in flight in the ordered async operator per subtask (default 2000: one slow lookup
+ *                             must not stall the cache hits queued behind it)
  * @param cacheTtl             how long a register answer is reused (default 60 s: a day pass bought minutes
  *                             before entering must count; unavailable answers are never cached)
  * @param cacheMaxEntries      register answers cached per subtask (default 100 000)
@@ -29,7 +30,7 @@ public record EnforcementSettings(Duration passageWindow, Duration outOfOrdernes
                                   Duration countFlushInterval, Duration checkpointInterval) implements Serializable {
 
     public static final EnforcementSettings DEFAULTS = new EnforcementSettings(Duration.ofMinutes(5), Duration.ofSeconds(5),
-            Duration.ofMinutes(10), Duration.ofSeconds(30), Duration.ofSeconds(2), 3, Duration.ofMillis(100), 200,
+            Duration.ofMinutes(10), Duration.ofSeconds(30), Duration.ofSeconds(2), 3, Duration.ofMillis(100), 2000,
             Duration.ofSeconds(60), 100_000, Duration.ofSeconds(5), Duration.ofMillis(200));
 
     public EnforcementSettings {

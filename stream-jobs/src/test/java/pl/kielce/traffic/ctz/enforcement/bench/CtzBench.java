@@ -113,7 +113,7 @@ public final class CtzBench {
             double jobSeconds = runBounded("ctz-enforcement", env -> new EnforcementJob(
                     boundedSource(bootstrap, "bench.reads", "bench-ctz"), boundedSource(bootstrap, "bench.policy", "bench-ctz-policy"),
                     KafkaIo.exactlyOnceSink(bootstrap, "bench-ctz"), JdbcSinks.cases(jdbc), JdbcSinks.counts(jdbc),
-                    JdbcSinks.occasionalEntries(jdbc), JdbcRegisterClient.factory(jdbc, 4), packJson, settings, Clock.systemUTC())
+                    JdbcSinks.occasionalEntries(jdbc), JdbcRegisterClient.factory(jdbc, 8), packJson, settings, Clock.systemUTC())
                     .addTo(env), settings);
             double jobRate = reads / jobSeconds;
             say("enforcement job: %,d reads in %.1f s = %,.0f reads/s", reads, jobSeconds, jobRate);
@@ -179,7 +179,7 @@ public final class CtzBench {
         StreamExecutionEnvironment env = env(settings, true);
         new EnforcementJob(KafkaIo.source(bootstrap, "bench.live-reads", "bench-live"), KafkaIo.source(bootstrap, "bench.policy", "bench-live-policy"),
                 KafkaIo.exactlyOnceSink(bootstrap, "bench-live"), JdbcSinks.cases(jdbc), JdbcSinks.counts(jdbc),
-                JdbcSinks.occasionalEntries(jdbc), JdbcRegisterClient.factory(jdbc, 4), packJson, settings, Clock.systemUTC()).addTo(env);
+                JdbcSinks.occasionalEntries(jdbc), JdbcRegisterClient.factory(jdbc, 8), packJson, settings, Clock.systemUTC()).addTo(env);
         JobClient job = env.executeAsync("ctz-enforcement-latency");
         Thread.sleep(3000); // job up
         Instant start = Instant.now();
