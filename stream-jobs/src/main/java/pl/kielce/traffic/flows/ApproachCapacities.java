@@ -1,0 +1,78 @@
+package pl.kielce.traffic.flows;
+
+import pl.kielce.traffic.signals.model.Intersection;
+import pl.kielce.traffic.signals.model.Movement;
+import pl.kielce.traffic.signals.timing.SignalTimingOptimiser;
+import pl.kielce.traffic.signals.timing.TimingSettings;
+
+import java.io.Serializable;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Capacity (veh/h) of each approach under the plan in force, from the intersection model: Σ over the approach's
+ * movements of saturation flow × effective green / cycle (the optimiser's own arithmetic, {@code loads}). An
+ * approach the model does not know gets the default of {@link FlowSettings}: lane capacity × reporting detectors,
+ * or the camera capacity.
+ */
+public final class ApproachCapacities implements Serializable {
+    private final Map<String, Double> byApproach;
+    private final Map<String, double[]> locations;
+    private final double laneCapacityVehPerHour;
+    private final double cameraCapacityVehPerHour;
+
+    private ApproachCapacities(Map<String, Double> byApproach, Map<String, double[]> locations, FlowSettings settings) {
+        this.byApproach = Map.copyOf(byApproach);
+        this.locations = Map.copyOf(locations);
+        this.laneCapacityVehPerHour = settings.laneCapacityVehPerHour();
+        this.cameraCapacityVehPerHour = settings.cameraCapacityVehPerHour();
+    }
+
+    /** Defaults only (no intersection model). */
+    public static ApproachCapacities defaults(FlowSettings settings) {
+        return new ApproachCapacities(Map.of(), Map.of(), settings);
+    }
+
+    /** Capacities of every approach of {@code intersections} under their current plans. */
+    public static ApproachCapacities fromModel(Collection<Intersection> intersections, FlowSettings settings) {
+        SignalTimingOptimiser optimiser = new SignalTimingOptimiser(TimingSettings.defaults());
+        Map<String, Double> caps = new HashMap<>();
+        Map<String, double[]> where = new HashMap<>();
+        for (Intersection ix : intersections) {
+            Map<String, Double> noFlows = new HashMap<>();
+            for (Movement m : ix.movements()) {
+                noFlows.put(m.id(), 0.0);
+            }
+            double cycle = ix.currentCycleSeconds();
+            for (SignalTimingOptimiser.MovementLoad load : optimiser.loads(ix, noFlows, ix.currentDurations())) {
+                Movement m = ix.movements().get(ix.movementIndex(load.movementId()));
+                caps.merge(ix.id() + '|' + m.approach(), load.saturationVehPerHour() * Math.min(1.0,
+                        load.effectiveGreenSeconds() / cycle), Double::sum);
+            }
+            if (!Double.isNaN(ix.latitude()) && !Double.isNaN(ix.longitude())) {
+                where.put(ix.id(), new double[]{ix.longitude(), ix.latitude()});
+            }
+        }
+        return new ApproachCapacities(caps, where, settings);
+    }
+
+    /** Capacity of the approach; {@code reportingSources} scales the per-lane default for unknown detectors. */
+    public double capacityVehPerHour(String intersectionId, String approach, String source, int reportingSources) {
+        Double known = byApproach.get(intersectionId + '|' + approach);
+        if (known != null && known > 0) {
+            return known;
+        }
+        return Observation.CAMERA.equals(source) ? cameraCapacityVehPerHour
+                : laneCapacityVehPerHour * Math.max(1, reportingSources);
+    }
+
+    /** {lon, lat} of the intersection, or null. */
+    public double[] location(String intersectionId) {
+        return locations.get(intersectionId);
+    }
+
+    public int knownApproaches() {
+        return byApproach.size();
+    }
+}

@@ -1,0 +1,84 @@
+package pl.kielce.traffic.flows;
+
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+
+import java.util.Locale;
+
+/**
+ * Keyed by approach ({@link ApproachFlow#approachKey()}): a CONGESTION alert when the degree of saturation is above
+ * the threshold for N consecutive intervals (raised once per episode, on the N-th interval). A flow at or below the
+ * threshold, or a missing interval, ends the episode. State is cleared when the episode ends, and by an event-time
+ * timer one interval after the last interval seen (an approach that stops reporting leaves nothing behind).
+ * A re-fired interval (late counts) is ignored: the first firing of an interval decides.
+ */
+public final class CongestionFunction extends KeyedProcessFunction<String, ApproachFlow, FlowAlert> {
+    private final double threshold;
+    private final int intervalsNeeded;
+    private final long intervalMs;
+    private transient ValueState<Long> lastIntervalStart;
+    private transient ValueState<Integer> streak;
+    private transient ValueState<Long> cleanupAt;
+
+    public CongestionFunction(FlowSettings settings) {
+        this.threshold = settings.congestionDegreeOfSaturation();
+        this.intervalsNeeded = settings.congestionIntervals();
+        this.intervalMs = settings.interval().toMillis();
+    }
+
+    @Override
+    public void open(OpenContext context) {
+        lastIntervalStart = getRuntimeContext().getState(new ValueStateDescriptor<>("last-interval-start", Long.class));
+        streak = getRuntimeContext().getState(new ValueStateDescriptor<>("congested-intervals", Integer.class));
+        cleanupAt = getRuntimeContext().getState(new ValueStateDescriptor<>("cleanup-at", Long.class));
+    }
+
+    @Override
+    public void processElement(ApproachFlow f, Context ctx, Collector<FlowAlert> out) throws Exception {
+        Long last = lastIntervalStart.value();
+        if (last != null && f.intervalStartEpochMs() <= last) {
+            return; // a re-fired or older interval
+        }
+        if (f.degreeOfSaturation() <= threshold) {
+            clear(ctx);
+            return;
+        }
+        int run = last != null && last == f.intervalStartEpochMs() - intervalMs && streak.value() != null ? streak.value() + 1 : 1;
+        lastIntervalStart.update(f.intervalStartEpochMs());
+        streak.update(run);
+        if (run == intervalsNeeded) {
+            out.collect(new FlowAlert(FlowAlert.Kind.CONGESTION,
+                    "flows:congestion:" + f.approachKey() + ":" + f.intervalStart(), f.intersectionId(), f.approach(),
+                    null, f.degreeOfSaturation(), run, f.intervalEndEpochMs(),
+                    String.format(Locale.ROOT, "Approach %s of %s congested: degree of saturation %.2f for %d intervals (%s flow %.0f veh/h)",
+                            f.approach(), f.intersectionId(), f.degreeOfSaturation(), run, f.source(), f.flowVehPerHour())));
+        }
+        Long previousTimer = cleanupAt.value();
+        if (previousTimer != null) {
+            ctx.timerService().deleteEventTimeTimer(previousTimer);
+        }
+        long at = f.intervalEndEpochMs() + intervalMs;
+        ctx.timerService().registerEventTimeTimer(at);
+        cleanupAt.update(at);
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<FlowAlert> out) {
+        lastIntervalStart.clear();
+        streak.clear();
+        cleanupAt.clear();
+    }
+
+    private void clear(Context ctx) throws Exception {
+        Long timer = cleanupAt.value();
+        if (timer != null) {
+            ctx.timerService().deleteEventTimeTimer(timer);
+        }
+        lastIntervalStart.clear();
+        streak.clear();
+        cleanupAt.clear();
+    }
+}

@@ -1,0 +1,77 @@
+package pl.kielce.traffic.flows;
+
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+import pl.kielce.traffic.events.Decoded;
+import pl.kielce.traffic.events.DeadLetter;
+import pl.kielce.traffic.events.DetectorCount;
+import pl.kielce.traffic.events.EventCodec;
+import pl.kielce.traffic.events.PassageCount;
+import pl.kielce.traffic.events.Topics;
+import pl.kielce.traffic.streams.RawRecord;
+
+import java.time.Clock;
+
+/**
+ * Raw records of {@code traffic.detector-counts} and {@code counts.passages} → {@link Observation}s; anything that
+ * fails decoding or does not fit in one flow interval → dead letter with the reason. Never throws on a record.
+ */
+public final class DecodeObservations extends ProcessFunction<RawRecord, Observation> {
+    public static final OutputTag<DeadLetter> DEAD_LETTERS = new OutputTag<>("flow-dead-letters") {
+    };
+
+    private final long intervalSeconds;
+    private final CameraApproaches cameras;
+    private final Clock clock;
+
+    public DecodeObservations(FlowSettings settings, CameraApproaches cameras, Clock clock) {
+        this.intervalSeconds = settings.intervalSeconds();
+        this.cameras = cameras;
+        this.clock = clock;
+    }
+
+    @Override
+    public void processElement(RawRecord r, Context ctx, Collector<Observation> out) {
+        Decoded<Observation> d = decode(r);
+        if (d.isOk()) {
+            out.collect(d.value());
+        } else {
+            ctx.output(DEAD_LETTERS, DeadLetter.of(r.value(), r.topic() == null ? "unknown" : r.topic(),
+                    r.partition(), r.offset(), d.reason(), clock.instant()));
+        }
+    }
+
+    /** The observation in {@code r}, or why there is none. */
+    public Decoded<Observation> decode(RawRecord r) {
+        if (Topics.COUNTS_PASSAGES.equals(r.topic())) {
+            Decoded<PassageCount> p = EventCodec.decode(r.value(), PassageCount.class);
+            return p.isOk() ? checkLength(fromPassages(p.value())) : Decoded.failed(p.reason());
+        }
+        Decoded<DetectorCount> c = EventCodec.decode(r.value(), DetectorCount.class);
+        if (!c.isOk()) {
+            return Decoded.failed(c.reason());
+        }
+        DetectorCount dc = c.value();
+        return checkLength(new Observation(Observation.DETECTORS, dc.detectorId(), dc.intersectionId(), dc.approach(),
+                dc.intervalStart().toEpochMilli(), dc.intervalSeconds(), dc.vehicles(), dc.occupancy()));
+    }
+
+    private Observation fromPassages(PassageCount p) {
+        CameraApproaches.Site site = cameras.siteOf(p.cameraId());
+        long seconds = (p.windowEnd().toEpochMilli() - p.windowStart().toEpochMilli()) / 1000;
+        return new Observation(Observation.CAMERA, p.cameraId(), site.intersectionId(), site.approach(),
+                p.windowStart().toEpochMilli(), (int) Math.min(Integer.MAX_VALUE, Math.max(seconds, 0)), p.passages(), Double.NaN);
+    }
+
+    private Decoded<Observation> checkLength(Observation o) {
+        if (o.seconds() <= 0) {
+            return Decoded.failed("counted period shorter than one second");
+        }
+        if (o.seconds() > intervalSeconds) {
+            return Decoded.failed("counted period of " + o.seconds() + " s is longer than the flow interval of "
+                    + intervalSeconds + " s");
+        }
+        return Decoded.ok(o);
+    }
+}

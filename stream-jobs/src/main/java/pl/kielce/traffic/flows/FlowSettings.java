@@ -1,0 +1,81 @@
+package pl.kielce.traffic.flows;
+
+import java.io.Serializable;
+import java.time.Duration;
+
+/**
+ * Settings of the flow job.
+ *
+ * @param interval                       length of a flow interval (5 min); detector counts and camera passage
+ *                                       windows are assigned to the interval holding their start
+ * @param outOfOrderness                 how late (event time) a count may arrive and still be in its interval
+ * @param allowedLateness                after the interval closed, a later count updates it (row and topic again)
+ * @param idleness                       a Kafka partition without records for this long does not hold back time
+ * @param congestionDegreeOfSaturation   degree of saturation above which an interval counts as congested
+ * @param congestionIntervals            consecutive congested intervals that raise a CONGESTION alert
+ * @param silentAfter                    a detector/camera with no record for this long (processing time) → alert
+ * @param laneCapacityVehPerHour         capacity of one detector's lane when the intersection model does not know
+ *                                       the approach (saturation flow × typical green share)
+ * @param cameraCapacityVehPerHour       capacity of a camera's approach when the model does not know it
+ */
+public record FlowSettings(Duration interval, Duration outOfOrderness, Duration allowedLateness, Duration idleness,
+                           double congestionDegreeOfSaturation, int congestionIntervals, Duration silentAfter,
+                           double laneCapacityVehPerHour, double cameraCapacityVehPerHour) implements Serializable {
+
+    public static final FlowSettings DEFAULTS = new FlowSettings(Duration.ofMinutes(5), Duration.ofSeconds(30),
+            Duration.ofMinutes(5), Duration.ofMinutes(1), 0.9, 3, Duration.ofMinutes(10), 800, 800);
+
+    public FlowSettings {
+        positive("interval", interval);
+        if (outOfOrderness == null || outOfOrderness.isNegative()) {
+            throw new IllegalArgumentException("outOfOrderness must be ≥ 0");
+        }
+        if (allowedLateness == null || allowedLateness.isNegative()) {
+            throw new IllegalArgumentException("allowedLateness must be ≥ 0");
+        }
+        positive("idleness", idleness);
+        positive("silentAfter", silentAfter);
+        if (!(congestionDegreeOfSaturation > 0)) {
+            throw new IllegalArgumentException("congestionDegreeOfSaturation must be > 0, was " + congestionDegreeOfSaturation);
+        }
+        if (congestionIntervals < 1) {
+            throw new IllegalArgumentException("congestionIntervals must be ≥ 1, was " + congestionIntervals);
+        }
+        if (!(laneCapacityVehPerHour > 0) || !(cameraCapacityVehPerHour > 0)) {
+            throw new IllegalArgumentException("default capacities must be > 0");
+        }
+        if (interval.toMillis() % 1000 != 0) {
+            throw new IllegalArgumentException("interval must be whole seconds, was " + interval);
+        }
+    }
+
+    private static void positive(String name, Duration d) {
+        if (d == null || d.isZero() || d.isNegative()) {
+            throw new IllegalArgumentException(name + " must be positive, was " + d);
+        }
+    }
+
+    public long intervalSeconds() {
+        return interval.toSeconds();
+    }
+
+    public FlowSettings withInterval(Duration newInterval) {
+        return new FlowSettings(newInterval, outOfOrderness, allowedLateness, idleness, congestionDegreeOfSaturation,
+                congestionIntervals, silentAfter, laneCapacityVehPerHour, cameraCapacityVehPerHour);
+    }
+
+    public FlowSettings withSilentAfter(Duration d) {
+        return new FlowSettings(interval, outOfOrderness, allowedLateness, idleness, congestionDegreeOfSaturation,
+                congestionIntervals, d, laneCapacityVehPerHour, cameraCapacityVehPerHour);
+    }
+
+    public FlowSettings withCongestion(double degreeOfSaturation, int intervals) {
+        return new FlowSettings(interval, outOfOrderness, allowedLateness, idleness, degreeOfSaturation,
+                intervals, silentAfter, laneCapacityVehPerHour, cameraCapacityVehPerHour);
+    }
+
+    public FlowSettings withTiming(Duration newOutOfOrderness, Duration newAllowedLateness, Duration newIdleness) {
+        return new FlowSettings(interval, newOutOfOrderness, newAllowedLateness, newIdleness, congestionDegreeOfSaturation,
+                congestionIntervals, silentAfter, laneCapacityVehPerHour, cameraCapacityVehPerHour);
+    }
+}
