@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # help: cluster up [TMS]|down [--keep-stack]|status   multi-process Flink session cluster (JobManager + TMS TaskManagers, default 2; REST/UI :58281) + its own Kafka broker JVM (:59192) + PostGIS (:55532); checkpoints in .traffic/cluster/checkpoints
-# help: cluster submit JOB [--from SAVEPOINT]   `flink run` of the job jar (ClusterJobMain JOB: ctz-enforcement, passage-counts, transit-adherence)
+# help: cluster submit JOB [--from SAVEPOINT]   `flink run` of the job jar (ClusterJobMain JOB: ctz-enforcement, passage-counts, transit-adherence); parallelism = all slots (TRAFFIC_CLUSTER_PARALLELISM)
 # help: cluster upgrade JOB   stop JOB with a savepoint (REST), resubmit the current job jar from it; prints the savepoint and the downtime
 # help: cluster cancel JOB | kill-tm N | start-tm N | replay [READS]   cancel a job; kill -9 / start TaskManager N; demo policy + READS replayed reads (default 3000)
+# help: cluster restart-kafka | restart-postgis | publish-policy   restart the cluster's broker / PostGIS; publish the demo policy (stage 1 from 2026-01-01)
 # help: cluster failure-test   kill -9 a TaskManager, restart the broker and PostGIS while reads flow; checks cases (no loss, no duplicates) and lag
 #
 # Separate JVMs, as in production: JobManager, TaskManager 1..N, the Kafka broker (lib.sh kafka_up), PostgreSQL with
@@ -17,8 +18,15 @@ export TRAFFIC_PG_PORT="${TRAFFIC_CLUSTER_PG_PORT:-55532}"
 # shellcheck source=../lib.sh
 source "$TRAFFIC_ROOT/deploy/local/lib.sh"
 
-DIR="$STATE_DIR/cluster"
+DIR="${TRAFFIC_CLUSTER_DIR:-$STATE_DIR/cluster}"
 KAFKA_DIR="$DIR/kafka"
+RPC="${TRAFFIC_CLUSTER_RPC_PORT:-56223}"
+PROM="${TRAFFIC_CLUSTER_PROM_PORTS:-59249-59252}"
+# A classpath with the stream-jobs classes, Kafka server and their dependencies, given by a caller that has one
+# (the failure test passes its own); otherwise resolved from the module poms.
+if [ -n "${TRAFFIC_CLUSTER_CP:-}" ]; then
+  module_classpath() { echo "$TRAFFIC_CLUSTER_CP"; }
+fi
 SRC="$TRAFFIC_ROOT/deploy/local/cluster"
 REST="${TRAFFIC_CLUSTER_REST_PORT:-58281}"
 PARTITIONS="${TRAFFIC_CLUSTER_PARTITIONS:-4}"
@@ -45,6 +53,7 @@ job_jar() {
 }
 # The stream-jobs jar + dependencies, for client-side tools (prepare, replay, policy publishing).
 tools_classpath() {
+  [ -n "${TRAFFIC_CLUSTER_CP:-}" ] && { echo "$TRAFFIC_CLUSTER_CP"; return 0; }
   local jar; jar="$(ls "$TRAFFIC_ROOT"/stream-jobs/target/stream-jobs-*.jar 2>/dev/null | grep -v -- '-job\.jar$' | head -1)"
   [ -n "$jar" ] || die "stream-jobs jar missing: ./traffic setup"
   echo "$jar:$(module_classpath stream-jobs runtime provided)"
@@ -105,7 +114,11 @@ flink_cli() {
 }
 # submit JOB [SAVEPOINT]
 submit() {
-  local job="$1" from="${2:-}" rc=0 args=(run -d -m "localhost:$REST" -c "$MAIN")
+  local job="$1" from="${2:-}" rc=0 p tmc
+  # default parallelism: every slot of the registered TaskManagers (2 each), so each TaskManager runs a share
+  tmc="$(taskmanagers)"; [ -n "$tmc" ] && [ "$tmc" -gt 0 ] || tmc=1
+  p="${TRAFFIC_CLUSTER_PARALLELISM:-$(( 2 * tmc ))}"
+  local args=(run -d -m "localhost:$REST" -p "$p" -c "$MAIN")
   [ -n "$from" ] && args+=(-s "$from")
   flink_cli "${args[@]}" "$(job_jar)" "$job" > "$DIR/submit-$job.log" 2>&1 || rc=$?
   grep -v -i -e 'yarn' -e '^\s*at ' -e '^\s*\.\.\. [0-9]* more' "$DIR/submit-$job.log" >&2 || true
@@ -152,15 +165,21 @@ prepare() {
     || die "preparing the database and topics failed"
 }
 
-# The demo's policy (Kielce pack with stage 1 from 2026-01-01, see deploy/local/demo.d/50-ctz.sh) + generated reads.
-replay() {
-  local reads="${1:-3000}" pack="$DIR/ctz-pack" cp
+# The demo's policy: the Kielce pack with stage 1 from 2026-01-01 (see deploy/local/demo.d/50-ctz.sh).
+publish_demo_policy() {
+  local pack="$DIR/ctz-pack" cp
   cp="$(tools_classpath)"
   rm -rf "$pack" && mkdir -p "$pack"
   cp "$TRAFFIC_CITY_DIR"/policy.yaml "$TRAFFIC_CITY_DIR"/*.geojson "$pack"/
   sed -i 's/validFrom: 2027-07-01/validFrom: 2026-01-01/; s/^version: "\(.*\)"/version: "\1-demo"/' "$pack/policy.yaml"
   java -Xmx128m -cp "$cp" pl.kielce.traffic.ctz.enforcement.PublishPolicy "$pack" "$TRAFFIC_KAFKA_BOOTSTRAP" >&2 \
     || die "publishing the demo policy failed"
+}
+# The demo policy + READS generated reads (ReplayReads, the demo's generator).
+replay() {
+  local reads="${1:-3000}" cp
+  cp="$(tools_classpath)"
+  publish_demo_policy
   sleep "${TRAFFIC_CLUSTER_POLICY_SETTLE_SECONDS:-3}"   # the broadcast policy reaches every subtask before the reads
   # shellcheck disable=SC2046
   java -Xmx256m $(local_jvm_opts) -cp "$cp" pl.kielce.traffic.counts.replay.ReplayReads \
@@ -172,7 +191,7 @@ case "${1:-status}" in
   up)
     tms="${2:-2}"
     mkdir -p "$DIR/conf" "$DIR/checkpoints" "$DIR/savepoints"
-    sed "s|@STATE@|$DIR|g" "$SRC/config.yaml" > "$DIR/conf/config.yaml"
+    sed -e "s|@STATE@|$DIR|g" -e "s|@REST@|$REST|g" -e "s|@RPC@|$RPC|g" -e "s|@PROM@|$PROM|g" "$SRC/config.yaml" > "$DIR/conf/config.yaml"
     cp "$TRAFFIC_ROOT/deploy/local/flink/log4j.properties" "$DIR/conf/"
     cluster_stack_up
     prepare
@@ -199,6 +218,13 @@ case "${1:-status}" in
   kill-tm) kill_tm "${2:?usage: kill-tm N}"; say "TaskManager $2 killed (SIGKILL)" ;;
   start-tm) start_tm "${2:?usage: start-tm N}"; say "TaskManager $2 starting" ;;
   replay) replay "${2:-3000}" ;;
+  publish-policy) publish_demo_policy ;;
+  restart-kafka)
+    t0=$(date +%s%N); kafka_down; kafka_up >/dev/null; kafka_wait 90
+    say "broker restarted in $(( ($(date +%s%N) - t0) / 1000000 )) ms" ;;
+  restart-postgis)
+    t0=$(date +%s%N); pg_down "$DIR/pg"; pg_up "$DIR/pg" "$PG_PORT"
+    say "PostGIS restarted in $(( ($(date +%s%N) - t0) / 1000000 )) ms" ;;
   failure-test) exec bash "$TRAFFIC_ROOT/deploy/local/cluster/failure-test.sh" ;;
   down)
     for f in "$DIR"/taskmanager-*.pid "$DIR"/jobmanager.pid; do
