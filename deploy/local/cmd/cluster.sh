@@ -4,6 +4,7 @@
 # help: cluster upgrade JOB   stop JOB with a savepoint (REST), resubmit the current job jar from it; prints the savepoint and the downtime
 # help: cluster cancel JOB | kill-tm N | start-tm N | replay [READS]   cancel a job; kill -9 / start TaskManager N; demo policy + READS replayed reads (default 3000)
 # help: cluster restart-kafka | restart-postgis | publish-policy   restart the cluster's broker / PostGIS; publish the demo policy (stage 1 from 2026-01-01)
+# help: cluster bench [READS]   throughput of ctz-enforcement on a fresh cluster: READS (200000) published as a backlog, job timed until all are read
 # help: cluster failure-test   kill -9 a TaskManager, restart the broker and PostGIS while reads flow; checks cases (no loss, no duplicates) and lag
 #
 # Separate JVMs, as in production: JobManager, TaskManager 1..N, the Kafka broker (lib.sh kafka_up), PostgreSQL with
@@ -187,6 +188,39 @@ replay() {
     --seed "${TRAFFIC_REPLAY_SEED:-20261128}" >&2
 }
 
+# bench READS: throughput of ctz-enforcement on the running cluster. The reads are published while no job runs
+# (a backlog), then the job is submitted and timed until its passages operator has read every one of them
+# (Flink REST vertex metric read-records, polled every second). Needs a fresh cluster: ./traffic cluster down,
+# rm -rf .traffic/cluster, ./traffic cluster up TMS. Prints reads/s with the number of TaskManagers and slots.
+bench() {
+  local n="$1" cp t0 id done_at="" got=0 tms
+  [ -z "$(job_id "$JOB_BENCH" RUNNING)" ] || die "$JOB_BENCH is running already: bench needs a fresh cluster (see ./traffic cluster help)"
+  cp="$(tools_classpath)"
+  publish_demo_policy
+  # shellcheck disable=SC2046
+  java -Xmx512m $(local_jvm_opts) -cp "$cp" pl.kielce.traffic.counts.replay.ReplayReads \
+    --cameras "$TRAFFIC_CITY_DIR/cameras.geojson" --history-reads "$n" --history-minutes 30 --malformed 0 \
+    --fleet 20000 --seed 7 >&2 || die "publishing reads failed"
+  tms="$(taskmanagers)"
+  t0=$(date +%s%N)
+  submit "$JOB_BENCH"
+  id="$(job_id "$JOB_BENCH")"
+  while :; do
+    got="$(curl -fs "$API/jobs/$id" | python3 -c '
+import json, sys
+for v in json.load(sys.stdin)["vertices"]:
+    if v["name"].startswith("passages"): print(v["metrics"]["read-records"]); break
+else: print(0)')"
+    if [ "${got:-0}" -ge "$n" ]; then done_at=$(date +%s%N); break; fi
+    [ $(( ($(date +%s%N) - t0) / 1000000000 )) -gt 900 ] && die "bench: only $got of $n reads after 900 s"
+    sleep 1
+  done
+  local ms=$(( (done_at - t0) / 1000000 ))
+  say "bench: $n reads through passages in $ms ms (from flink run, incl. job start) = $(( n * 1000 / ms )) reads/s; $tms TaskManager(s), parallelism $(( 2 * tms )), load $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "taskmanagers=$tms reads=$n ms=$ms reads_per_s=$(( n * 1000 / ms ))"
+}
+JOB_BENCH=ctz-enforcement
+
 case "${1:-status}" in
   up)
     tms="${2:-2}"
@@ -225,7 +259,9 @@ case "${1:-status}" in
   restart-postgis)
     t0=$(date +%s%N); pg_down "$DIR/pg"; pg_up "$DIR/pg" "$PG_PORT"
     say "PostGIS restarted in $(( ($(date +%s%N) - t0) / 1000000 )) ms" ;;
-  failure-test) exec bash "$TRAFFIC_ROOT/deploy/local/cluster/failure-test.sh" ;;
+  bench) bench "${2:-200000}" ;;
+  failure-test)  # the JUnit test of module deploy-check (also part of ./traffic test); its own ports and folder
+    cd "$TRAFFIC_ROOT" && mvnw -o -pl deploy-check verify -Dtest=ClusterFailureTest -Dsurefire.failIfNoSpecifiedTests=false ;;
   down)
     for f in "$DIR"/taskmanager-*.pid "$DIR"/jobmanager.pid; do
       [ -e "$f" ] || continue
