@@ -167,6 +167,10 @@ public final class ConnectionScanRouter {
         }
         // a point at a stop is at its station: the other platforms of that station count like a same-station change
         for (int a : anchors) {
+            // ... and at the stop itself: a few metres of GPS or snapping never cost the departure at the query time
+            if (stopUsable(a, wheelchair) && (secs[a] < 0 || walk.sameStationTransferSeconds() < secs[a])) {
+                secs[a] = walk.sameStationTransferSeconds();
+            }
             for (int f = network.footpaths().first[a]; f < network.footpaths().first[a + 1]; f++) {
                 int s = network.footpaths().target[f];
                 int m = network.footpaths().meters[f];

@@ -73,6 +73,13 @@ class ConnectionScanRouterTest {
     }
 
     @Test
+    void aFewMetresFromTheStopStillCatchTheDepartureAtTheQueryTime() {
+        // 5 m west of A (8.000 - 0.00007 deg lon at 49 deg N): a 5-second walk would miss T1 at 08:00:00
+        JourneyQuery q = new JourneyQuery(LAT, 7.99993, LAT, 8.040, DAY, hm("08:00"), false, 6, 1000, false, 1);
+        assertThat(router.route(q).get(0).arrivalSeconds()).isEqualTo(hm("08:20"));
+    }
+
+    @Test
     void wheelchairAvoidsStopWithoutBoarding() {
         // B2 has wheelchair_boarding=2: only the direct trip remains
         Journey best = router.route(departAt("07:55", true)).get(0);
