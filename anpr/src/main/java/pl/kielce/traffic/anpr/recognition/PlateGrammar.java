@@ -28,14 +28,19 @@ public final class PlateGrammar {
     private static final List<String> THREE_LETTER_LAYOUTS =
             List.of("LDDD", "DDLL", "DLDD", "DDLD", "DLLD", "LLDD", "DDDDD", "DDDDL", "DDDLL");
     private static final Map<Character, String> LOOKALIKES = Map.ofEntries(
-            Map.entry('0', "ODQ"), Map.entry('O', "0DQ"), Map.entry('D', "0O"), Map.entry('Q', "0O"),             Map.entry('1', "IJLT"), Map.entry('I', "1L"), Map.entry('J', "1"), Map.entry('L', "1"),
+            Map.entry('0', "ODQ"), Map.entry('O', "0DQ"), Map.entry('D', "O0"), Map.entry('Q', "O0"),             Map.entry('1', "IJLT"), Map.entry('I', "1L"), Map.entry('J', "1"), Map.entry('L', "1"),
             Map.entry('2', "Z"), Map.entry('Z', "27"), Map.entry('5', "S"), Map.entry('S', "5"),
             Map.entry('6', "G"), Map.entry('G', "6"), Map.entry('7', "TZ"), Map.entry('T', "71"),
             Map.entry('8', "B"), Map.entry('B', "8"), Map.entry('4', "A"), Map.entry('A', "4"),
             Map.entry('H', "W"), Map.entry('W', "H"));
 
     /** One national scheme: district codes (may be empty), vehicle-part layouts and a score handicap. */
-    public record Scheme(String name, Set<String> districts, List<String> layouts, String forbiddenLetters, double penalty) {
+    public record Scheme(String name, Set<String> districts, List<String> layouts, String forbiddenLetters, double penalty,
+                         boolean emblem) {
+        public Scheme(String name, Set<String> districts, List<String> layouts, String forbiddenLetters, double penalty) {
+            this(name, districts, layouts, forbiddenLetters, penalty, false);
+        }
+
         public Scheme {
             districts = Set.copyOf(districts);
             layouts = List.copyOf(layouts);
@@ -53,6 +58,7 @@ public final class PlateGrammar {
     }
 
     static final double DROP_PENALTY = -1.5;
+    static final double EMBLEM_BONUS = 2.0;
     private final List<Scheme> schemes;
 
     public PlateGrammar(Set<String> polishDistricts, List<Scheme> foreign) {
@@ -111,8 +117,9 @@ public final class PlateGrammar {
                 }
                 try {
                     Set<String> d = f.length > 4 && !f[4].isBlank() ? Set.of(f[4].trim().split("\\s+")) : Set.of();
+                    boolean emblem = f.length > 5 && f[5].trim().equalsIgnoreCase("emblem");
                     out.add(new Scheme(f[0].trim(), d, List.of(f[3].trim().split(",")), f[2].trim(),
-                            Double.parseDouble(f[1].trim())));
+                            Double.parseDouble(f[1].trim()), emblem));
                 } catch (IllegalArgumentException e) {
                     throw new IOException("line " + n + ": " + e.getMessage(), e);
                 }
@@ -147,6 +154,15 @@ public final class PlateGrammar {
 
     /** Readings of the per-position probabilities (rows indexed by {@link Glyphs#ALPHABET}), best first. */
     public List<Reading> decode(double[][] p) {
+        return decode(p, -1);
+    }
+
+    /**
+     * As {@link #decode(double[][])}, knowing that a coloured emblem sat after {@code emblemAfter} characters
+     * (-1: none seen). Schemes whose plates carry an emblem after the district code (Slovakia) gain
+     * {@link #EMBLEM_BONUS} when the district length matches.
+     */
+    public List<Reading> decode(double[][] p, int emblemAfter) {
         int n = p.length;
         Map<String, Reading> best = new LinkedHashMap<>();
         StringBuilder free = new StringBuilder();
@@ -157,18 +173,18 @@ public final class PlateGrammar {
             freeScore += Math.log(row[arg]);
         }
         put(best, new Reading(free.toString(), freeScore, "free"));
-        decodeSchemes(p, 0, best);
+        decodeSchemes(p, 0, best, emblemAfter);
         if (n >= 6) {
             // a junk glyph (band, frame, screw) at either end
-            decodeSchemes(java.util.Arrays.copyOfRange(p, 1, n), DROP_PENALTY, best);
-            decodeSchemes(java.util.Arrays.copyOfRange(p, 0, n - 1), DROP_PENALTY, best);
+            decodeSchemes(java.util.Arrays.copyOfRange(p, 1, n), DROP_PENALTY, best, -1);
+            decodeSchemes(java.util.Arrays.copyOfRange(p, 0, n - 1), DROP_PENALTY, best, -1);
         }
         List<Reading> out = new ArrayList<>(best.values());
         out.sort(Comparator.comparingDouble(Reading::logScore).reversed());
         return out;
     }
 
-    private void decodeSchemes(double[][] p, double handicap, Map<String, Reading> best) {
+    private void decodeSchemes(double[][] p, double handicap, Map<String, Reading> best, int emblemAfter) {
         int n = p.length;
         for (Scheme sc : schemes) {
             for (String layout : sc.layouts()) {
@@ -194,7 +210,8 @@ public final class PlateGrammar {
                         continue;
                     }
                     Part v = fill(p, k, body, sc.forbiddenLetters());
-                    put(best, new Reading(d + v.text, ds + v.score + sc.penalty() + handicap,
+                    double bonus = sc.emblem() && emblemAfter == k ? EMBLEM_BONUS : 0;
+                    put(best, new Reading(d + v.text, ds + v.score + sc.penalty() + handicap + bonus,
                             sc.name() + ":" + d + "+" + body));
                 }
             }
@@ -242,8 +259,9 @@ public final class PlateGrammar {
         double q = row[Glyphs.ALPHABET.indexOf(ch)];
         String alikes = LOOKALIKES.get(ch);
         if (alikes != null) {
+            // the first look-alike listed is the closest (0 is an O before it is a D): later ones cost a bit more
             for (int i = 0; i < alikes.length(); i++) {
-                q = Math.max(q, LOOKALIKE_WEIGHT * row[Glyphs.ALPHABET.indexOf(alikes.charAt(i))]);
+                q = Math.max(q, LOOKALIKE_WEIGHT * (1 - 0.05 * i) * row[Glyphs.ALPHABET.indexOf(alikes.charAt(i))]);
             }
         }
         return q;

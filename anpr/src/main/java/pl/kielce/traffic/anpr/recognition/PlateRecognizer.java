@@ -176,7 +176,7 @@ public final class PlateRecognizer implements AutoCloseable {
 
     /** A segmented region: its glyphs (normalised), class probabilities, decoded readings and photo box. */
     record Segmented(List<Mat> glyphs, List<Double> aspects, double[][] probs, List<PlateGrammar.Reading> readings,
-                     PlateBox box, double shapeQuality, String method) {
+                     PlateBox box, double shapeQuality, String method, int emblemAfter) {
         /** Some character's best class has less than 0.6 of the probability: worth a second opinion. */
         boolean uncertain() {
             for (double[] row : probs) {
@@ -254,7 +254,7 @@ public final class PlateRecognizer implements AutoCloseable {
     }
 
     /** The chosen binarisation, its labels and the character row (left to right). */
-    private record Segmentation(Mat binary, Mat labels, List<Blob> row, double quality) {
+    private record Segmentation(Mat binary, Mat labels, List<Blob> row, double quality, int emblemAfter) {
         double skewDegrees() {
             int n = row.size();
             double mx = 0, my = 0;
@@ -325,13 +325,21 @@ public final class PlateRecognizer implements AutoCloseable {
                     row = cand;
                 }
             }
+            int emblemAfter = -1;
             if (row != null) {
                 // the EU band, an emblem or a coloured sticker is not a character
-                row = new ArrayList<>(row);
-                row.removeIf(b -> colourful(hsv, labels, b));
-                if (row.size() < 4) {
-                    row = null;
+                List<Blob> kept = new ArrayList<>();
+                for (Blob b : row) {
+                    if (!colourful(hsv, labels, b)) {
+                        kept.add(b);
+                    } else if (!kept.isEmpty()) {
+                        emblemAfter = kept.size(); // a coloured blob inside the row: a state emblem
+                    }
                 }
+                if (emblemAfter >= kept.size()) {
+                    emblemAfter = -1; // it was at the right end, not between characters
+                }
+                row = kept.size() < 4 ? null : kept;
             }
             if (row != null && !wide.isEmpty() && row.size() < 9) {
                 row = CharacterRows.withSplitWideBlobs(row, wide, labels);
@@ -340,7 +348,7 @@ public final class PlateRecognizer implements AutoCloseable {
                 if (best != null) {
                     best.release();
                 }
-                best = new Segmentation(bin, labels, row, q);
+                best = new Segmentation(bin, labels, row, q, emblemAfter);
             } else {
                 bin.release();
                 labels.release();
@@ -397,9 +405,9 @@ public final class PlateRecognizer implements AutoCloseable {
         long tk = System.nanoTime();
         double[][] probs = classifier.probabilities(feats);
         STAGE_NANOS.addAndGet(4, System.nanoTime() - tk);
-        List<PlateGrammar.Reading> readings = grammar.decode(probs);
+        List<PlateGrammar.Reading> readings = grammar.decode(probs, seg.emblemAfter());
         PlateBox box = mapBack(w.inverse(), x0, y0, x1, y1);
-        return new Segmented(glyphs, aspects, probs, readings, box, seg.quality(), r.method());
+        return new Segmented(glyphs, aspects, probs, readings, box, seg.quality(), r.method(), seg.emblemAfter());
     }
 
     private static PlateBox mapBack(Mat inv, int x0, int y0, int x1, int y1) {
@@ -460,8 +468,8 @@ public final class PlateRecognizer implements AutoCloseable {
                 fused[i][c] = (1 - wt) * s.probs()[i][c] + (c == ti ? wt : 0);
             }
         }
-        return new Segmented(s.glyphs(), s.aspects(), fused, grammar.decode(fused), s.box(), s.shapeQuality(),
-                s.method() + "+tess");
+        return new Segmented(s.glyphs(), s.aspects(), fused, grammar.decode(fused, s.emblemAfter()), s.box(), s.shapeQuality(),
+                s.method() + "+tess", s.emblemAfter());
     }
 
     /**

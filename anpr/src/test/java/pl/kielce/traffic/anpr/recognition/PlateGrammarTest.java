@@ -41,6 +41,12 @@ class PlateGrammarTest {
     }
 
     @Test
+    void anEmblemAfterTheDistrictFavoursTheSlovakScheme() {
+        assertThat(grammar.decode(confident("RK34040"), -1).get(0).text()).isEqualTo("RK34040");
+        assertThat(grammar.decode(confident("RK34040"), 2).get(0).text()).isEqualTo("RK340AO");
+    }
+
+    @Test
     void unknownPatternsStayAsRead() {
         assertThat(grammar.decode(confident("XQ7")).get(0).text()).isEqualTo("XQ7");
     }
