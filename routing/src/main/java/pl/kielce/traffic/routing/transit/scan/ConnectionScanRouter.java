@@ -271,11 +271,11 @@ public final class ConnectionScanRouter {
             }
             int ta = dc.arrival[c] + OFFSETS[k];
             int code = (k << 24) | c;
+            // ride labels first: footpaths leave from every improved ride arrival, even when the stop was reached earlier on foot
             boolean improved = false;
             for (int j = kt; j <= rides; j++) {
-                if (ta < st.arrival[j][to]) {
-                    st.arrival[j][to] = ta;
-                    st.kind[j][to] = RIDE;
+                if (ta < st.rideTime[j][to]) {
+                    st.rideTime[j][to] = ta;
                     st.ptrA[j][to] = st.tripConnection[ti];
                     st.ptrB[j][to] = code;
                     st.ptrLevel[j][to] = kt;
@@ -285,6 +285,14 @@ public final class ConnectionScanRouter {
                 }
             }
             if (improved) {
+                for (int j = kt; j <= rides; j++) {
+                    if (ta < st.arrival[j][to]) {
+                        st.arrival[j][to] = ta;
+                        st.kind[j][to] = RIDE;
+                    } else {
+                        break;
+                    }
+                }
                 for (int f = fp.first[to]; f < fp.first[to + 1]; f++) {
                     int s2 = fp.target[f];
                     int t2 = ta + fp.seconds[f];
@@ -292,7 +300,7 @@ public final class ConnectionScanRouter {
                         if (t2 < st.arrival[j][s2]) {
                             st.arrival[j][s2] = t2;
                             st.kind[j][s2] = WALK;
-                            st.ptrA[j][s2] = to;
+                            st.walkFrom[j][s2] = to;
                         } else {
                             break;
                         }
@@ -345,8 +353,11 @@ public final class ConnectionScanRouter {
         int stop = days[enter >>> 24].fromStop[enter & 0xFFFFFF];
         int lv = boardLevel - 1;
         int nextStart = last.startSeconds();
+        boolean afterWalk = false;
         for (int guard = 0; guard < 64; guard++) {
-            byte kind = st.kind[lv][stop];
+            // after a walk, the stop walked from was left by a ride (its ride label), whatever reached it first
+            byte kind = afterWalk ? RIDE : st.kind[lv][stop];
+            afterWalk = false;
             if (kind == ACCESS) {
                 reversed.add(new JourneyLeg.Walk(-1, stop, nextStart - access[stop], nextStart, accessMeters[stop]));
                 List<JourneyLeg> legs = new ArrayList<>(reversed);
@@ -362,15 +373,15 @@ public final class ConnectionScanRouter {
                 stop = days[a >>> 24].fromStop[a & 0xFFFFFF];
                 lv = pl - 1;
             } else if (kind == WALK) {
-                int fromStop = st.ptrA[lv][stop];
+                int fromStop = st.walkFrom[lv][stop];
                 int secs = transferSeconds(fromStop, stop);
                 int end = st.arrival[lv][stop];
                 reversed.add(new JourneyLeg.Walk(fromStop, stop, end - secs, end, transferMeters(fromStop, stop)));
-                // the ride into fromStop must be the one recorded at this level
-                if (st.kind[lv][fromStop] != RIDE) {
+                if (st.rideTime[lv][fromStop] >= INF) {
                     return null;
                 }
                 stop = fromStop;
+                afterWalk = true;
             } else {
                 return null;
             }
@@ -461,9 +472,8 @@ public final class ConnectionScanRouter {
             int code = (k << 24) | c;
             boolean improved = false;
             for (int j = kt; j <= rides; j++) {
-                if (td > st.arrival[j][from]) {
-                    st.arrival[j][from] = td;
-                    st.kind[j][from] = RIDE;
+                if (td > st.rideTime[j][from]) {
+                    st.rideTime[j][from] = td;
                     st.ptrA[j][from] = code;
                     st.ptrB[j][from] = st.tripConnection[ti];
                     st.ptrLevel[j][from] = kt;
@@ -473,6 +483,14 @@ public final class ConnectionScanRouter {
                 }
             }
             if (improved) {
+                for (int j = kt; j <= rides; j++) {
+                    if (td > st.arrival[j][from]) {
+                        st.arrival[j][from] = td;
+                        st.kind[j][from] = RIDE;
+                    } else {
+                        break;
+                    }
+                }
                 for (int f = fp.first[from]; f < fp.first[from + 1]; f++) {
                     int s2 = fp.target[f];
                     int t2 = td - fp.seconds[f];
@@ -480,7 +498,7 @@ public final class ConnectionScanRouter {
                         if (t2 > st.arrival[j][s2]) {
                             st.arrival[j][s2] = t2;
                             st.kind[j][s2] = WALK;
-                            st.ptrA[j][s2] = from;
+                            st.walkFrom[j][s2] = from;
                         } else {
                             break;
                         }
@@ -533,11 +551,13 @@ public final class ConnectionScanRouter {
         int prevEnd = first.endSeconds();
         // level of the remaining journey: the trip level minus one
         int lv = tripLevel - 1;
+        boolean afterWalk = false;
         for (int guard = 0; guard < 64; guard++) {
             if (lv < 0) {
                 return null;
             }
-            byte kind = st.kind[lv][stop];
+            byte kind = afterWalk ? RIDE : st.kind[lv][stop];
+            afterWalk = false;
             if (kind == ACCESS) {
                 legs.add(new JourneyLeg.Walk(stop, -1, prevEnd, prevEnd + egress[stop], egressMeters[stop]));
                 return new Journey(legs);
@@ -551,14 +571,15 @@ public final class ConnectionScanRouter {
                 stop = days[b >>> 24].toStop[b & 0xFFFFFF];
                 lv = pl - 1;
             } else if (kind == WALK) {
-                int toStop = st.ptrA[lv][stop];
+                int toStop = st.walkFrom[lv][stop];
                 int secs = transferSeconds(stop, toStop);
                 legs.add(new JourneyLeg.Walk(stop, toStop, prevEnd, prevEnd + secs, transferMeters(stop, toStop)));
                 prevEnd += secs;
-                if (st.kind[lv][toStop] != RIDE) {
+                if (st.rideTime[lv][toStop] <= NEG_INF) {
                     return null;
                 }
                 stop = toStop;
+                afterWalk = true;
             } else {
                 return null;
             }
@@ -623,6 +644,9 @@ public final class ConnectionScanRouter {
     /** Per-thread scan state, reset per query. */
     private static final class State {
         final int[][] arrival;
+        /** Arrival by a ride (forward) / departure by a ride (arrive-by), with its pointers ptrA/ptrB/ptrLevel. */
+        final int[][] rideTime;
+        final int[][] walkFrom;
         final byte[][] kind;
         final int[][] ptrA;
         final int[][] ptrB;
@@ -632,6 +656,8 @@ public final class ConnectionScanRouter {
 
         State(int levels, int stops, int tripInstances) {
             arrival = new int[levels][stops];
+            rideTime = new int[levels][stops];
+            walkFrom = new int[levels][stops];
             kind = new byte[levels][stops];
             ptrA = new int[levels][stops];
             ptrB = new int[levels][stops];
@@ -643,6 +669,7 @@ public final class ConnectionScanRouter {
         void reset(int rides, int init) {
             for (int j = 0; j <= rides; j++) {
                 Arrays.fill(arrival[j], init);
+                Arrays.fill(rideTime[j], init);
                 Arrays.fill(kind[j], (byte) 0);
             }
             Arrays.fill(tripLevel, INF);
