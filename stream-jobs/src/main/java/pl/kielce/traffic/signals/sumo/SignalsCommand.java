@@ -16,7 +16,8 @@ import pl.kielce.traffic.signals.timing.TimingSettings;
  * {@code ./traffic signals …}:
  * <pre>
  *   optimize --sumo-scenario DIR --out OUTDIR [--method min-delay|webster] [--max-cycle S]
- *            [--program-bounds] [--time-of-day] [--saturation VEH_H_LANE]
+ *            [--program-bounds] [--single-plan] [--saturation VEH_H_LANE] [--analysis-period-h H]
+ *            [--window-s S] [--work DIR [--reuse-measurement]]
  *   sumo-eval --scenario DIR
  *   bench --scenario DIR [--work DIR]
  * </pre>
@@ -80,7 +81,7 @@ public final class SignalsCommand {
         if (opts.containsKey("max-cycle")) imp = imp.withMaxCycleSeconds(number(opts, "max-cycle"));
         if (opts.containsKey("program-bounds")) imp = imp.withUseProgramBounds(true);
         if (opts.containsKey("saturation")) imp = imp.withBaseSaturationFlow(number(opts, "saturation"));
-        TimingSettings ts = TimingSettings.defaults();
+        TimingSettings ts = SumoSignalTiming.Options.defaults().timingSettings();
         String method = opts.getOrDefault("method", "min-delay");
         ts = switch (method) {
             case "min-delay" -> ts.withMethod(TimingSettings.Method.MIN_DELAY);
@@ -89,12 +90,12 @@ public final class SignalsCommand {
         };
         if (opts.containsKey("analysis-period-h")) ts = ts.withAnalysisPeriodHours(number(opts, "analysis-period-h"));
         return new SumoSignalTiming.Options(imp, ts, opts.containsKey("window-s") ? number(opts, "window-s") : 3600,
-                opts.containsKey("time-of-day"), opts.containsKey("reuse-measurement"));
+                !opts.containsKey("single-plan"), opts.containsKey("reuse-measurement"));
     }
 
     static Map<String, String> options(String[] args) {
         Map<String, String> m = new HashMap<>();
-        List<String> flags = List.of("program-bounds", "time-of-day", "reuse-measurement");
+        List<String> flags = List.of("program-bounds", "single-plan", "reuse-measurement");
         for (int i = 1; i < args.length; i++) {
             String a = args[i];
             if (!a.startsWith("--")) throw new IllegalArgumentException("unexpected argument '" + a + "'");
