@@ -100,6 +100,9 @@ class ClusterFailureTest {
 
     @AfterAll
     static void stopCluster() throws Exception {
+        if (caseConsumer != null) {
+            caseConsumer.close(Duration.ofSeconds(1));
+        }
         if (up) {
             cluster(60, "down");
         }
@@ -237,31 +240,41 @@ class ClusterFailureTest {
 
     // ---------------------------------------------------------------- checks
 
-    /** Plate → number of case records of this run in ctz.violations + ctz.reviews, read_committed. */
+    private static KafkaConsumer<String, byte[]> caseConsumer;
+    private static final Map<String, Integer> CASES = new HashMap<>();
+
+    /**
+     * Plate → number of case records of this run in ctz.violations + ctz.reviews, read_committed, up to the current
+     * end (last stable offset). One consumer for the whole test, reading on from where it stopped.
+     */
     private static Map<String, Integer> casePlatesInKafka() {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP);
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        Map<String, Integer> out = new HashMap<>();
-        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> parts = new ArrayList<>();
-            for (String topic : List.of(Topics.CTZ_VIOLATIONS, Topics.CTZ_REVIEWS)) {
-                c.partitionsFor(topic, Duration.ofSeconds(30)).forEach(i -> parts.add(new TopicPartition(topic, i.partition())));
+        try {
+            if (caseConsumer == null) {
+                Properties p = new Properties();
+                p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP);
+                p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+                p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+                KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
+                List<TopicPartition> parts = new ArrayList<>();
+                for (String topic : List.of(Topics.CTZ_VIOLATIONS, Topics.CTZ_REVIEWS)) {
+                    c.partitionsFor(topic, Duration.ofSeconds(30)).forEach(i -> parts.add(new TopicPartition(topic, i.partition())));
+                }
+                c.assign(parts);
+                c.seekToBeginning(parts);
+                caseConsumer = c;
             }
-            c.assign(parts);
-            c.seekToBeginning(parts);
-            Map<TopicPartition, Long> end = c.endOffsets(parts, Duration.ofSeconds(30));
+            KafkaConsumer<String, byte[]> c = caseConsumer;
+            Map<TopicPartition, Long> end = c.endOffsets(c.assignment(), Duration.ofSeconds(30));
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp)) && System.nanoTime() < deadline) {
+            while (end.entrySet().stream().anyMatch(e -> c.position(e.getKey()) < e.getValue()) && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(500))) {
-                    if (r.key() != null && r.key().startsWith("TK" + RUN)) out.merge(r.key(), 1, Integer::sum);
+                    if (r.key() != null && r.key().startsWith("TK" + RUN)) CASES.merge(r.key(), 1, Integer::sum);
                 }
             }
         } catch (RuntimeException e) {
             log("reading cases failed (broker restarting?): %s", e);
         }
-        return out;
+        return new HashMap<>(CASES);
     }
 
     private static Set<String> casePlatesInPostgis() throws Exception {
