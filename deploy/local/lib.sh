@@ -6,7 +6,7 @@ STATE_DIR="${TRAFFIC_STATE_DIR:-$TRAFFIC_ROOT/.traffic}"
 PG_BIN="${PG_BIN:-/usr/lib/postgresql/15/bin}"
 PG_PORT="${TRAFFIC_PG_PORT:-55432}"
 KAFKA_PORT="${TRAFFIC_KAFKA_PORT:-59092}"
-DEBIAN_PACKAGES=(postgresql-15 postgresql-15-postgis-3 tesseract-ocr tesseract-ocr-eng sumo sumo-tools chromium chromium-driver)
+DEBIAN_PACKAGES=(postgresql-15 postgresql-15-postgis-3 tesseract-ocr tesseract-ocr-eng fonts-dejavu-core fonts-roboto-unhinted sumo sumo-tools chromium chromium-driver)
 export SUMO_HOME="${SUMO_HOME:-/usr/share/sumo}"
 
 say() { printf '\033[1m[traffic]\033[0m %s\n' "$*" >&2; }
