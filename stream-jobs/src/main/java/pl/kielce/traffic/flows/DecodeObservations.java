@@ -8,24 +8,32 @@ import pl.kielce.traffic.events.DeadLetter;
 import pl.kielce.traffic.events.DetectorCount;
 import pl.kielce.traffic.events.EventCodec;
 import pl.kielce.traffic.events.PassageCount;
-import pl.kielce.traffic.events.Topics;
 import pl.kielce.traffic.streams.RawRecord;
 
 import java.time.Clock;
 
 /**
- * Raw records of {@code traffic.detector-counts} and {@code counts.passages} → {@link Observation}s; anything that
+ * Raw records of {@code traffic.detector-counts} (or {@code counts.passages}) → {@link Observation}s; anything that
  * fails decoding or does not fit in one flow interval → dead letter with the reason. Never throws on a record.
  */
 public final class DecodeObservations extends ProcessFunction<RawRecord, Observation> {
     public static final OutputTag<DeadLetter> DEAD_LETTERS = new OutputTag<>("flow-dead-letters") {
     };
 
+    private final String source;
     private final long intervalSeconds;
     private final CameraApproaches cameras;
     private final Clock clock;
 
-    public DecodeObservations(FlowSettings settings, CameraApproaches cameras, Clock clock) {
+    /**
+     * @param source {@link Observation#DETECTORS}: records are {@code DetectorCount}s; {@link Observation#CAMERA}:
+     *               records are {@code PassageCount}s
+     */
+    public DecodeObservations(String source, FlowSettings settings, CameraApproaches cameras, Clock clock) {
+        if (!Observation.DETECTORS.equals(source) && !Observation.CAMERA.equals(source)) {
+            throw new IllegalArgumentException("source must be 'detectors' or 'camera', was " + source);
+        }
+        this.source = source;
         this.intervalSeconds = settings.intervalSeconds();
         this.cameras = cameras;
         this.clock = clock;
@@ -44,7 +52,7 @@ public final class DecodeObservations extends ProcessFunction<RawRecord, Observa
 
     /** The observation in {@code r}, or why there is none. */
     public Decoded<Observation> decode(RawRecord r) {
-        if (Topics.COUNTS_PASSAGES.equals(r.topic())) {
+        if (Observation.CAMERA.equals(source)) {
             Decoded<PassageCount> p = EventCodec.decode(r.value(), PassageCount.class);
             return p.isOk() ? checkLength(fromPassages(p.value())) : Decoded.failed(p.reason());
         }

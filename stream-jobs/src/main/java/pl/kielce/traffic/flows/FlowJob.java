@@ -84,15 +84,18 @@ public final class FlowJob {
 
     /** Adds the pipeline; returns the flows (for tests and composition). */
     public DataStream<ApproachFlow> addTo(StreamExecutionEnvironment env) {
-        DataStream<RawRecord> raw = env.fromSource(detectorCounts, WatermarkStrategy.noWatermarks(), "detector-counts")
-                .uid("detector-counts")
-                .union(env.fromSource(passageCounts, WatermarkStrategy.noWatermarks(), "passage-counts")
-                        .uid("passage-counts-in"));
-        SingleOutputStreamOperator<Observation> observations = raw
-                .process(new DecodeObservations(settings, cameras, clock))
-                .name("decode-observations").uid("decode-observations");
-        observations.getSideOutput(DecodeObservations.DEAD_LETTERS)
+        SingleOutputStreamOperator<Observation> fromDetectors = env
+                .fromSource(detectorCounts, WatermarkStrategy.noWatermarks(), "detector-counts").uid("detector-counts")
+                .process(new DecodeObservations(Observation.DETECTORS, settings, cameras, clock))
+                .name("decode-detector-counts").uid("decode-detector-counts");
+        SingleOutputStreamOperator<Observation> fromCameras = env
+                .fromSource(passageCounts, WatermarkStrategy.noWatermarks(), "passage-counts").uid("passage-counts-in")
+                .process(new DecodeObservations(Observation.CAMERA, settings, cameras, clock))
+                .name("decode-passage-counts").uid("decode-passage-counts");
+        fromDetectors.getSideOutput(DecodeObservations.DEAD_LETTERS)
+                .union(fromCameras.getSideOutput(DecodeObservations.DEAD_LETTERS))
                 .sinkTo(deadLetters).name("flow-dead-letters").uid("flow-dead-letters");
+        DataStream<Observation> observations = fromDetectors.union(fromCameras);
 
         DataStream<FlowAlert> silence = observations
                 .keyBy(Observation::sourceKey)

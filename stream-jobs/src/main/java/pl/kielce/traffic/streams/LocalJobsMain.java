@@ -38,6 +38,7 @@ public final class LocalJobsMain {
         JOBS.put("passage-counts", PassageCountJob::addToLocalStack);
         JOBS.put("transit-adherence", pl.kielce.traffic.transit.job.TransitAdherenceJob::addToLocalStack);
         JOBS.put("ctz-enforcement", pl.kielce.traffic.ctz.enforcement.EnforcementJob::addToLocalStack);
+        JOBS.put("traffic-flows", pl.kielce.traffic.flows.FlowJob::addToLocalStack);
     }
 
     public static final Duration CHECKPOINT_INTERVAL = Duration.ofSeconds(10);

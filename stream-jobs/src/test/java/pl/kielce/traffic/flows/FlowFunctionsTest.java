@@ -1,0 +1,84 @@
+package pl.kielce.traffic.flows;
+
+import org.junit.jupiter.api.Test;
+import pl.kielce.traffic.events.Decoded;
+import pl.kielce.traffic.events.DetectorCount;
+import pl.kielce.traffic.events.EventCodec;
+import pl.kielce.traffic.events.PassageCount;
+import pl.kielce.traffic.events.Topics;
+import pl.kielce.traffic.streams.RawRecord;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FlowFunctionsTest {
+    static final Instant T0 = Instant.parse("2026-11-28T08:00:00Z");
+    final CameraApproaches sites = new CameraApproaches(Map.of("cam-1", new CameraApproaches.Site("ix-1", "N")));
+    final DecodeObservations decode = new DecodeObservations("detectors", FlowSettings.DEFAULTS, sites, Clock.systemUTC());
+    final DecodeObservations decodePassages = new DecodeObservations("camera", FlowSettings.DEFAULTS, sites, Clock.systemUTC());
+
+    @Test
+    void detectorCountBecomesObservation() {
+        byte[] json = EventCodec.encode(new DetectorCount("d1", "ix-1", "N", T0, 60, 12, 0.25));
+        Decoded<Observation> o = decode.decode(RawRecord.of(Topics.TRAFFIC_DETECTOR_COUNTS, json));
+        assertThat(o.value()).isEqualTo(new Observation("detectors", "d1", "ix-1", "N", T0.toEpochMilli(), 60, 12, 0.25));
+    }
+
+    @Test
+    void passageCountIsAttributedToTheCameraSiteOrToTheCameraItself() {
+        byte[] mapped = EventCodec.encode(new PassageCount("cam-1", T0, T0.plusSeconds(300), 40));
+        byte[] unmapped = EventCodec.encode(new PassageCount("cam-9", T0, T0.plusSeconds(300), 7));
+        Observation a = decodePassages.decode(RawRecord.of(Topics.COUNTS_PASSAGES, mapped)).value();
+        Observation b = decodePassages.decode(RawRecord.of(Topics.COUNTS_PASSAGES, unmapped)).value();
+        assertThat(a.approachKey()).isEqualTo("ix-1|N|camera");
+        assertThat(a.occupancy()).isNaN();
+        assertThat(b.approachKey()).isEqualTo("cam-9|cam-9|camera");
+    }
+
+    @Test
+    void badRecordsGetAReason() {
+        assertThat(decode.decode(RawRecord.of(Topics.TRAFFIC_DETECTOR_COUNTS, "{".getBytes(StandardCharsets.UTF_8))).reason())
+                .startsWith("malformed JSON for DetectorCount");
+        String negative = new String(EventCodec.encode(new DetectorCount("d1", "ix-1", "N", T0, 60, 12, 0.25)),
+                StandardCharsets.UTF_8).replace("\"vehicles\":12", "\"vehicles\":-3");
+        assertThat(decode.decode(RawRecord.of(Topics.TRAFFIC_DETECTOR_COUNTS, negative.getBytes(StandardCharsets.UTF_8))).reason())
+                .contains("vehicles");
+        byte[] tooLong = EventCodec.encode(new DetectorCount("d1", "ix-1", "N", T0, 900, 12, 0.25));
+        assertThat(decode.decode(RawRecord.of(Topics.TRAFFIC_DETECTOR_COUNTS, tooLong)).reason())
+                .isEqualTo("counted period of 900 s is longer than the flow interval of 300 s");
+    }
+
+    @Test
+    void flowIsTheMeanRatePerSourceTimesSourcesAndSaturationUsesCapacity() {
+        AggregateFlow.Sum sum = new AggregateFlow.Sum();
+        AggregateFlow.Acc acc = sum.createAccumulator();
+        long start = T0.toEpochMilli();
+        // two detectors of one approach: d1 all 5 minutes (30 veh, occupancy 0.2), d2 only 2.5 minutes (20 veh, 0.4)
+        for (int m = 0; m < 5; m++) {
+            acc = sum.add(new Observation("detectors", "d1", "ix-1", "N", start + m * 60_000L, 60, 6, 0.2), acc);
+        }
+        acc = sum.add(new Observation("detectors", "d2", "ix-1", "N", start, 150, 20, 0.4), acc);
+        ApproachFlow f = AggregateFlow.flow(acc, start, start + 300_000, ApproachCapacities.defaults(FlowSettings.DEFAULTS));
+        // 50 vehicles over 450 source-seconds, 2 sources: mean 225 s per source → 50 × 3600 / 225 = 800 veh/h
+        assertThat(f.flowVehPerHour()).isEqualTo(800.0);
+        assertThat(f.vehicles()).isEqualTo(50);
+        assertThat(f.occupancy()).isCloseTo((0.2 * 300 + 0.4 * 150) / 450, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(f.capacityVehPerHour()).isEqualTo(1600.0); // 2 lanes × 800 (no model)
+        assertThat(f.degreeOfSaturation()).isEqualTo(0.5);
+        assertThat(f.coverage()).isEqualTo(0.75);
+        assertThat(f.toJson()).contains("\"flowVehPerHour\":800.0", "\"degreeOfSaturation\":0.5", "\"lon\":null",
+                "\"intervalStart\":\"2026-11-28T08:00:00Z\"");
+    }
+
+    @Test
+    void alertJsonIsShapedLikeTheTransitAlerts() {
+        FlowAlert a = new FlowAlert(FlowAlert.Kind.SILENT_DETECTOR, "flows:silent:x", "ix-1", "N", "d1", Double.NaN, 0,
+                T0.toEpochMilli(), "Detector d1 silent");
+        assertThat(a.toJson()).startsWith("{\"schemaVersion\":\"1.0\",\"source\":\"flows\",\"kind\":\"SILENT_DETECTOR\"")
+                .contains("\"detectorId\":\"d1\"", "\"observedAt\":\"2026-11-28T08:00:00Z\"", "\"message\":\"Detector d1 silent\"");
+    }
+}

@@ -1,0 +1,91 @@
+package pl.kielce.traffic.flows;
+
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FlowOperatorsHarnessTest {
+    static final long T0 = Instant.parse("2026-11-28T08:00:00Z").toEpochMilli();
+    static final long FIVE_MIN = 300_000;
+    final FlowSettings settings = FlowSettings.DEFAULTS.withCongestion(0.9, 3).withSilentAfter(Duration.ofMinutes(10));
+
+    static ApproachFlow flow(int interval, double x) {
+        long s = T0 + interval * FIVE_MIN;
+        return new ApproachFlow("ix-1", "N", "detectors", s, s + FIVE_MIN, 100, x * 1000, 0.3, 1000, x, 2, 1.0,
+                Double.NaN, Double.NaN);
+    }
+
+    @Test
+    void congestionAfterThreeConsecutiveIntervalsOnceThenStateAndTimersCleared() throws Exception {
+        var h = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new CongestionFunction(settings)),
+                ApproachFlow::approachKey, Types.STRING);
+        h.open();
+        h.processElement(new StreamRecord<>(flow(0, 0.95)));
+        h.processElement(new StreamRecord<>(flow(1, 0.97)));
+        h.processElement(new StreamRecord<>(flow(1, 0.99))); // re-fired interval: ignored
+        assertThat(h.extractOutputValues()).isEmpty();
+        h.processElement(new StreamRecord<>(flow(2, 1.10)));
+        assertThat(h.extractOutputValues()).singleElement().satisfies(a -> {
+            assertThat(a.kind()).isEqualTo(FlowAlert.Kind.CONGESTION);
+            assertThat(a.intervals()).isEqualTo(3);
+            assertThat(a.toJson()).contains("\"intersectionId\":\"ix-1\"", "\"approach\":\"N\"", "\"degreeOfSaturation\":1.1");
+        });
+        h.processElement(new StreamRecord<>(flow(3, 1.20))); // same episode: no second alert
+        assertThat(h.extractOutputValues()).hasSize(1);
+        assertThat(h.numEventTimeTimers()).isEqualTo(1);
+
+        h.processElement(new StreamRecord<>(flow(4, 0.50))); // episode over
+        assertThat(h.numKeyedStateEntries()).isZero();
+        assertThat(h.numEventTimeTimers()).isZero();
+
+        // a gap breaks the run: intervals 6, 8, 9 are not three consecutive ones
+        h.processElement(new StreamRecord<>(flow(6, 0.95)));
+        h.processElement(new StreamRecord<>(flow(8, 0.95)));
+        h.processElement(new StreamRecord<>(flow(9, 0.95)));
+        assertThat(h.extractOutputValues()).hasSize(1);
+        // the approach stops reporting: the cleanup timer one interval after the last one forgets it
+        h.processWatermark(T0 + 11 * FIVE_MIN);
+        assertThat(h.numKeyedStateEntries()).isZero();
+        assertThat(h.numEventTimeTimers()).isZero();
+        h.close();
+    }
+
+    @Test
+    void silentDeviceAlertedOnceAfterSilenceThenForgotten() throws Exception {
+        var h = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new SilenceFunction(settings)),
+                Observation::sourceKey, Types.STRING);
+        h.open();
+        Observation d1 = new Observation("detectors", "d1", "ix-1", "N", T0, 1, 1, 0.1);
+        h.setProcessingTime(0);
+        h.processElement(new StreamRecord<>(d1));
+        h.setProcessingTime(5 * 60_000);
+        h.processElement(new StreamRecord<>(d1));
+        assertThat(h.numProcessingTimeTimers()).isEqualTo(1); // one timer per device, not per record
+        h.setProcessingTime(10 * 60_000); // fires, d1 spoke 5 min ago: re-armed at 15 min
+        assertThat(h.extractOutputValues()).isEmpty();
+        assertThat(h.numProcessingTimeTimers()).isEqualTo(1);
+        h.setProcessingTime(15 * 60_000);
+        assertThat(h.extractOutputValues()).singleElement().satisfies(a -> {
+            assertThat(a.kind()).isEqualTo(FlowAlert.Kind.SILENT_DETECTOR);
+            assertThat(a.deviceId()).isEqualTo("d1");
+            assertThat(a.message()).isEqualTo("Detector d1 (ix-1, approach N) silent for 10 min");
+        });
+        assertThat(h.numKeyedStateEntries()).isZero();
+        assertThat(h.numProcessingTimeTimers()).isZero();
+
+        Observation cam = new Observation("camera", "cam-1", "cam-1", "cam-1", T0, 300, 5, Double.NaN);
+        h.processElement(new StreamRecord<>(cam));
+        h.setProcessingTime(26 * 60_000);
+        assertThat(h.extractOutputValues()).hasSize(2).last()
+                .satisfies(a -> assertThat(a.toJson()).contains("\"kind\":\"SILENT_CAMERA\"", "\"cameraId\":\"cam-1\""));
+        assertThat(h.numKeyedStateEntries()).isZero();
+        h.close();
+    }
+}
