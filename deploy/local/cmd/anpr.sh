@@ -23,11 +23,22 @@ if [ ! -s "$cp_file" ]; then
   mvnw -q -o -pl anpr dependency:build-classpath -Dmdep.outputFile="$cp_file" >/dev/null 2>&1 \
     || mvnw -q -pl anpr dependency:build-classpath -Dmdep.outputFile="$cp_file" >/dev/null || die "cannot resolve the anpr classpath"
 fi
+data="${TRAFFIC_DATA_DIR:-$TRAFFIC_ROOT/../shared/data}"
 [ $# -gt 0 ] || { sed -n 's/^# help: /  /p' "$0"; exit 2; }
 if [ "$1" = bench ] && [ $# -eq 1 ]; then
-  data="${TRAFFIC_DATA_DIR:-$TRAFFIC_ROOT/../shared/data}"
   set -- bench "$data/plates/pl-dev" "$data/plates/eu-dev"
 fi
+# Labelled real glyphs sharpen the character classifier. They are cut from labelled photos, so they are made on
+# each machine from the shared data (dev split only) and never committed; without them the fonts alone are used.
+glyphs="${TRAFFIC_ANPR_GLYPHS:-$STATE_DIR/anpr/glyphs-train.bin}"
+run_anpr() {
+  java -Xss4m -XX:+UseSerialGC -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Danpr.glyphs="$glyphs" \
+    -cp "$jar:$(cat "$cp_file")" pl.kielce.traffic.anpr.AnprCli "$@"
+}
 export OMP_THREAD_LIMIT=1  # Tesseract: one thread per handle; the pool gives the parallelism
-exec java -Xss4m -XX:+UseSerialGC -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
-  -cp "$jar:$(cat "$cp_file")" pl.kielce.traffic.anpr.AnprCli "$@"
+if [ "$1" != train ] && [ ! -f "$glyphs" ] && [ -d "$data/plates/pl-dev" ]; then
+  say "training the glyph classifier once from the dev split of $data/plates (→ $glyphs)"
+  mkdir -p "$(dirname "$glyphs")"
+  run_anpr train "$glyphs" "$data/plates/pl-dev" "$data/plates/eu-dev" >&2 || die "anpr train failed"
+fi
+run_anpr "$@"

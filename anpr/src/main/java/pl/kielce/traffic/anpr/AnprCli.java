@@ -98,25 +98,11 @@ public final class AnprCli {
             System.err.println("usage: anpr train OUT.bin DIR...");
             return 2;
         }
-        List<pl.kielce.traffic.anpr.recognition.GlyphSamples.Sample> samples = new ArrayList<>();
-        try (PlateRecognizer r = PlateRecognizer.create(1, List.of())) {
-            for (String dir : args.subList(1, args.size())) {
-                List<LabelledImage> all = GroundTruth.load(Path.of(dir));
-                int used = 0, photos = 0;
-                for (int i = 0; i < all.size(); i += 2) {
-                    LabelledImage li = all.get(i);
-                    photos++;
-                    org.opencv.core.Mat img = PlateRecognizer.decode(Files.readAllBytes(li.path()));
-                    var got = r.harvest(img, li.box(), li.plate());
-                    img.release();
-                    if (!got.isEmpty()) {
-                        used++;
-                        samples.addAll(got);
-                    }
-                }
-                System.err.printf("%s: %d of %d dev-split photos gave labelled glyphs%n", dir, used, photos);
-            }
+        List<Path> dirs = new ArrayList<>();
+        for (String dir : args.subList(1, args.size())) {
+            dirs.add(Path.of(dir));
         }
+        var samples = PlateRecognizer.harvestDevSplit(dirs, System.err);
         try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(Path.of(args.get(0))))) {
             pl.kielce.traffic.anpr.recognition.GlyphSamples.write(out, samples);
         }

@@ -56,24 +56,55 @@ public final class PlateRecognizer implements AutoCloseable {
         this.localiser = new PlateLocaliser(settings.maxRegions());
     }
 
-    /** The standard recogniser: font-trained classifier, Polish districts, a Tesseract pool of {@code poolSize}. */
+    /**
+     * The standard recogniser: font-trained classifier, plus the labelled real glyphs in the file named by system
+     * property {@value #GLYPHS_PROPERTY} when it exists (made by {@code ./traffic anpr train}; derived from labelled
+     * photos, so it is generated on each machine, never committed), Polish districts, a Tesseract pool of
+     * {@code poolSize}.
+     */
     public static PlateRecognizer createDefault(int poolSize) {
         OpenCv.load();
         List<GlyphSamples.Sample> real = List.of();
-        if (!"false".equals(System.getProperty("anpr.realGlyphs"))) {
-            try (java.io.InputStream in = PlateRecognizer.class.getResourceAsStream(REAL_GLYPHS)) {
-                if (in != null) {
-                    real = GlyphSamples.read(new java.io.BufferedInputStream(in));
-                }
+        String file = System.getProperty(GLYPHS_PROPERTY, "");
+        if (!file.isBlank() && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(file))) {
+            try (java.io.InputStream in = new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(java.nio.file.Path.of(file)))) {
+                real = GlyphSamples.read(in);
             } catch (java.io.IOException e) {
-                throw new IllegalStateException("cannot read " + REAL_GLYPHS + ": " + e.getMessage(), e);
+                throw new IllegalStateException("cannot read labelled glyphs " + file + ": " + e.getMessage(), e);
             }
         }
         return create(poolSize, real);
     }
 
-    /** Labelled real glyphs harvested from the training split (see {@code anpr train}); optional. */
-    public static final String REAL_GLYPHS = "/pl/kielce/traffic/anpr/glyphs-train.bin";
+    /** System property naming the labelled real-glyph file (see {@code anpr train}); optional. */
+    public static final String GLYPHS_PROPERTY = "anpr.glyphs";
+
+    /**
+     * Harvests labelled glyphs from the <em>dev</em> split (even positions, sorted by name) of each labelled folder,
+     * segmenting with the font-only recogniser. The holdout split (odd positions) is never looked at.
+     */
+    public static List<GlyphSamples.Sample> harvestDevSplit(List<java.nio.file.Path> dirs, java.io.PrintStream log) throws java.io.IOException {
+        List<GlyphSamples.Sample> samples = new java.util.ArrayList<>();
+        try (PlateRecognizer r = create(1, List.of())) {
+            for (java.nio.file.Path dir : dirs) {
+                List<pl.kielce.traffic.anpr.eval.LabelledImage> all = pl.kielce.traffic.anpr.eval.GroundTruth.load(dir);
+                int used = 0, photos = 0;
+                for (int i = 0; i < all.size(); i += 2) {
+                    pl.kielce.traffic.anpr.eval.LabelledImage li = all.get(i);
+                    photos++;
+                    Mat img = decode(java.nio.file.Files.readAllBytes(li.path()));
+                    List<GlyphSamples.Sample> got = r.harvest(img, li.box(), li.plate());
+                    img.release();
+                    if (!got.isEmpty()) {
+                        used++;
+                        samples.addAll(got);
+                    }
+                }
+                log.printf("%s: %d of %d dev-split photos gave labelled glyphs%n", dir, used, photos);
+            }
+        }
+        return samples;
+    }
 
     /** A recogniser whose classifier learns from the fonts plus the given labelled glyphs. */
     public static PlateRecognizer create(int poolSize, List<GlyphSamples.Sample> realGlyphs) {
