@@ -121,14 +121,19 @@ class ClusterFailureTest {
             Thread.sleep(3_000);
             cluster(60, "start-tm", "1");
             recovery.put("TaskManager kill -9 + restart", awaitRecovery(reads, t));
+            long afterTm = restarts();
+            log("job restarts so far: %d", afterTm);
+            assertThat(afterTm).as("killing a TaskManager that runs a share of the job restarts it").isPositive();
 
             t = System.nanoTime();
             cluster(150, "restart-kafka");
             recovery.put("broker restart", awaitRecovery(reads, t));
+            log("job restarts so far: %d", restarts());
 
             t = System.nanoTime();
             cluster(90, "restart-postgis");
             recovery.put("PostGIS restart", awaitRecovery(reads, t));
+            log("job restarts so far: %d", restarts());
 
             Thread.sleep(3_000);
             reads.stop();
@@ -174,6 +179,21 @@ class ClusterFailureTest {
             Thread.sleep(1_000);
         }
         throw new AssertionError("no case for read " + probe + " within 180 s of the failure: the job did not recover");
+    }
+
+    /** Flink's numRestarts of the running job (REST). */
+    private static long restarts() throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        String overview = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + REST + "/jobs/overview")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        java.util.regex.Matcher id = java.util.regex.Pattern.compile("\"jid\":\"([0-9a-f]+)\",\"name\":\"" + JOB + "\"").matcher(overview);
+        assertThat(id.find()).as("job %s in %s", JOB, overview).isTrue();
+        String metrics = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                "http://localhost:" + REST + "/jobs/" + id.group(1) + "/metrics?get=numRestarts")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        java.util.regex.Matcher v = java.util.regex.Pattern.compile("\"value\":\"(\\d+)\"").matcher(metrics);
+        assertThat(v.find()).as("numRestarts in %s", metrics).isTrue();
+        return Long.parseLong(v.group(1));
     }
 
     // ---------------------------------------------------------------- reads
