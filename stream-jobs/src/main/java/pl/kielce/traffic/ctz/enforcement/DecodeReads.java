@@ -4,15 +4,13 @@ import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
-import pl.kielce.traffic.events.AnprRead;
 import pl.kielce.traffic.events.Decoded;
-import pl.kielce.traffic.events.EventCodec;
 import pl.kielce.traffic.events.Topics;
 
 import java.time.Clock;
 
 /**
- * Decodes {@code anpr.reads} records into {@link PlateRead}s. A record that does not decode goes to the
+ * Decodes {@code anpr.reads} records into {@link PlateRead}s ({@link ReadDecoder}: a streaming fast path, the codec's answer). A record that does not decode goes to the
  * dead-letter side output ({@link EnforcementJob#DEAD_LETTERS}) with the reason and its bytes as received.
  * Never throws on bad input.
  */
@@ -34,9 +32,9 @@ public final class DecodeReads extends ProcessFunction<KafkaBytes, PlateRead> {
     @Override
     public void processElement(KafkaBytes record, Context ctx, Collector<PlateRead> out) {
         if (readsIn != null) readsIn.inc();
-        Decoded<AnprRead> decoded = EventCodec.decode(record.value(), AnprRead.class);
+        Decoded<PlateRead> decoded = ReadDecoder.decode(record.value());
         if (decoded.isOk()) {
-            out.collect(PlateRead.of(decoded.value()));
+            out.collect(decoded.value());
         } else {
             if (deadLetters != null) deadLetters.inc();
             ctx.output(EnforcementJob.DEAD_LETTERS, DeadLetters.of(record, decoded.reason(), clock.instant(), Topics.ANPR_READS_DLQ));
@@ -45,7 +43,7 @@ public final class DecodeReads extends ProcessFunction<KafkaBytes, PlateRead> {
 
     /** The decoding alone, for tests: the read or the reason. */
     public static Decoded<PlateRead> decode(byte[] value) {
-        return EventCodec.decode(value, AnprRead.class).map(PlateRead::of);
+        return ReadDecoder.decode(value);
     }
 
     static OutputTag<KafkaBytes> tag() {

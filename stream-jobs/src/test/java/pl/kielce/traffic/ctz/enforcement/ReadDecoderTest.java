@@ -1,0 +1,79 @@
+package pl.kielce.traffic.ctz.enforcement;
+
+import org.junit.jupiter.api.Test;
+import pl.kielce.traffic.events.AnprRead;
+import pl.kielce.traffic.events.Decoded;
+import pl.kielce.traffic.events.EventCodec;
+
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The streaming fast path gives exactly the codec's answer, and hands everything it does not take to the codec. */
+class ReadDecoderTest {
+    private static final String T = "2026-11-28T10:15:30.123+01:00";
+
+    private static String read(String extra) {
+        return "{\"schemaVersion\":\"1.0\",\"readId\":\"r1\",\"cameraId\":\"cam-1\",\"capturedAt\":\"" + T
+                + "\",\"plate\":\"TK12345\",\"country\":\"PL\",\"confidence\":0.97" + extra + "}";
+    }
+
+    private static final List<String> CASES = List.of(
+            read(""),
+            read(",\"candidates\":[],\"evidenceRef\":\"img/r1.jpg\",\"plateBox\":null"),
+            read(",\"candidates\":[{\"text\":\"TK12346\",\"confidence\":0.5}],\"plateBox\":{\"x\":1,\"y\":2,\"w\":30,\"h\":10}"),
+            read(",\"candidates\":null,\"evidenceRef\":null"),
+            read(",\"futureField\":{\"a\":[1,2]}"),              // newer minor: codec ignores it
+            read(",\"plateBox\":{\"x\":-1,\"y\":2,\"w\":30,\"h\":10}"),
+            read(",\"candidates\":[{\"text\":\"tk 1\",\"confidence\":0.5}]"),
+            read(",\"evidenceRef\":\" \""),
+            read(",\"confidence\":0.5"),                        // twice
+            read("").replace("\"1.0\"", "\"1.7\""),
+            read("").replace("\"1.0\"", "\"2.0\""),
+            read("").replace("\"1.0\"", "1.0"),
+            read("").replace("\"schemaVersion\":\"1.0\",", ""),
+            read("").replace("0.97", "1.5"),
+            read("").replace("0.97", "1"),
+            read("").replace("0.97", "\"0.9\""),
+            read("").replace(",\"confidence\":0.97", ""),
+            read("").replace("TK12345", "tk 12345"),
+            read("").replace("\"PL\"", "\"pl\""),
+            read("").replace("\"r1\"", "\"\""),
+            read("").replace("\"r1\"", "17"),
+            read("").replace(T, "yesterday"),
+            read("").replace(T, "2026-11-28T09:15:30Z"),
+            read("").replace(T, ""),
+            read("") + " {}",
+            read("").substring(0, 40),
+            "[]", "null", "not json", "");
+
+    @Test
+    void sameAnswerAsTheCodecForEveryCase() {
+        for (String json : CASES) {
+            byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+            Decoded<PlateRead> codec = EventCodec.decode(bytes, AnprRead.class).map(PlateRead::of);
+            Decoded<PlateRead> ours = ReadDecoder.decode(bytes);
+            assertThat(ours.isOk()).as(json).isEqualTo(codec.isOk());
+            if (codec.isOk()) assertThat(ours.value()).as(json).isEqualTo(codec.value());
+            else assertThat(ours.reason()).as(json).isEqualTo(codec.reason());
+        }
+        assertThat(ReadDecoder.decode(null).reason()).isEqualTo(EventCodec.decode((byte[]) null, AnprRead.class).reason());
+    }
+
+    @Test
+    void theFastPathTakesPlainReadsAndNothingDoubtful() {
+        PlateRead r = ReadDecoder.fastOrNull(read(",\"candidates\":[],\"evidenceRef\":\"img/r1.jpg\"").getBytes(StandardCharsets.UTF_8));
+        assertThat(r).isEqualTo(new PlateRead("r1", "cam-1",
+                OffsetDateTime.of(2026, 11, 28, 10, 15, 30, 123_000_000, ZoneOffset.ofHours(1)).toInstant().toEpochMilli(),
+                "TK12345", "PL", 0.97, "img/r1.jpg"));
+        // what the job's producers write goes the fast way
+        byte[] encoded = EventCodec.encode(new AnprRead("r2", "cam-2", OffsetDateTime.parse(T), "TK1", "PL", 0.5,
+                List.of(new AnprRead.PlateCandidate("TK7", 0.25)), null, new AnprRead.PlateBox(1, 2, 3, 4)));
+        assertThat(ReadDecoder.fastOrNull(encoded)).isNotNull();
+        assertThat(ReadDecoder.fastOrNull(read(",\"futureField\":1").getBytes(StandardCharsets.UTF_8))).isNull();
+        assertThat(ReadDecoder.fastOrNull(read("").replace("0.97", "1.5").getBytes(StandardCharsets.UTF_8))).isNull();
+    }
+}
