@@ -264,7 +264,7 @@ case "${1:-status}" in
     t0=$(date +%s%N); pg_down "$DIR/pg"; pg_up "$DIR/pg" "$PG_PORT"
     say "PostGIS restarted in $(( ($(date +%s%N) - t0) / 1000000 )) ms" ;;
   bench) bench "${2:-200000}" ;;
-  failure-test)  # the JUnit test of module deploy-check (not in ./traffic test: ~4 min); its own ports and folder
+  failure-test)  # the JUnit test of module deploy-check (also in ./traffic test; TRAFFIC_CLUSTER_TESTS=0 skips it there)
     cd "$TRAFFIC_ROOT" && TRAFFIC_CLUSTER_TESTS=1 mvnw -o -pl deploy-check verify -Dtest=ClusterFailureTest -Dsurefire.failIfNoSpecifiedTests=false ;;
   down)
     for f in "$DIR"/taskmanager-*.pid "$DIR"/jobmanager.pid; do

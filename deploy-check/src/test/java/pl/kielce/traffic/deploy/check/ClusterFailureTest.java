@@ -60,8 +60,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * run exists, and the job's consumer lag on {@code anpr.reads} is zero. Recovery times are printed
  * ({@code [failure-test] …}) for docs/OPERATIONS.md.
  *
- * <p>Runs only with {@code TRAFFIC_CLUSTER_TESTS=1} ({@code ./traffic cluster failure-test}) and PostgreSQL binaries
- * installed; bounded: each wait has a deadline, the whole test a 9-minute timeout.
+ * <p>Part of {@code ./traffic test} (1.5–3 min here); off with {@code TRAFFIC_CLUSTER_TESTS=0}; skipped without
+ * PostgreSQL binaries. Bounded: each wait has a deadline, the whole test a 9-minute timeout.
  */
 @Timeout(value = 9, unit = TimeUnit.MINUTES)
 class ClusterFailureTest {
@@ -80,9 +80,8 @@ class ClusterFailureTest {
     @BeforeAll
     static void startCluster() throws Exception {
         root = Path.of(System.getProperty("repo.root", "..")).toAbsolutePath().normalize();
-        Assumptions.assumeTrue("1".equals(System.getenv("TRAFFIC_CLUSTER_TESTS")),
-                "cluster failure tests run with TRAFFIC_CLUSTER_TESTS=1 (./traffic cluster failure-test): ~4 min, and one of two"
-                + " runs lost a read after the TaskManager kill (under investigation, see docs/OPERATIONS.md)");
+        Assumptions.assumeFalse("0".equals(System.getenv("TRAFFIC_CLUSTER_TESTS")),
+                "cluster failure tests switched off with TRAFFIC_CLUSTER_TESTS=0");
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/lib/postgresql/15/bin/pg_ctl")),
                 "PostgreSQL 15 binaries not installed (./traffic setup): cluster failure tests skipped");
         Path jobJar;
