@@ -201,10 +201,9 @@ public final class ConnectionScanRouter {
         DayConnections[] days = days(q.date(), snap);
         Footpaths fp = network.footpaths();
         WalkSettings walk = network.walk();
-        int[] accessMeters = new int[tt.stopCount()];
-        int[] egressMeters = new int[tt.stopCount()];
-        int[] access = walkTimes(q.fromLat(), q.fromLon(), q.maxWalkMeters(), wc, accessMeters);
-        int[] egress = walkTimes(q.toLat(), q.toLon(), q.maxWalkMeters(), wc, egressMeters);
+        Endpoints ends = endpoints(q);
+        int[] access = ends.access();
+        int[] egress = ends.egress();
         final int t0 = q.timeSeconds();
         for (int s = 0; s < access.length; s++) {
             if (access[s] >= 0) {
@@ -272,53 +271,12 @@ public final class ConnectionScanRouter {
             int ta = dc.arrival[c] + OFFSETS[k];
             int code = (k << 24) | c;
             // ride labels first: footpaths leave from every improved ride arrival, even when the stop was reached earlier on foot
-            boolean improved = false;
-            for (int j = kt; j <= rides; j++) {
-                if (ta < st.rideTime[j][to]) {
-                    st.rideTime[j][to] = ta;
-                    st.ptrA[j][to] = st.tripConnection[ti];
-                    st.ptrB[j][to] = code;
-                    st.ptrLevel[j][to] = kt;
-                    improved = true;
-                } else {
-                    break;
-                }
-            }
-            if (improved) {
-                for (int j = kt; j <= rides; j++) {
-                    if (ta < st.arrival[j][to]) {
-                        st.arrival[j][to] = ta;
-                        st.kind[j][to] = RIDE;
-                    } else {
-                        break;
-                    }
-                }
-                for (int f = fp.first[to]; f < fp.first[to + 1]; f++) {
-                    int s2 = fp.target[f];
-                    int t2 = ta + fp.seconds[f];
-                    for (int j = kt; j <= rides; j++) {
-                        if (t2 < st.arrival[j][s2]) {
-                            st.arrival[j][s2] = t2;
-                            st.kind[j][s2] = WALK;
-                            st.walkFrom[j][s2] = to;
-                        } else {
-                            break;
-                        }
-                    }
-                }
+            if (relaxRide(st, kt, rides, to, ta, FORWARD, st.tripConnection[ti], code)) {
+                relaxFootpaths(st, fp, kt, rides, to, ta, FORWARD);
             }
             if (egress[to] >= 0) {
                 int te = ta + egress[to];
-                for (int j = kt; j <= rides; j++) {
-                    if (te < best[j]) {
-                        best[j] = te;
-                        bestEnter[j] = st.tripConnection[ti];
-                        bestExit[j] = code;
-                        bestLevel[j] = kt;
-                    } else {
-                        break;
-                    }
-                }
+                relaxBest(best, bestEnter, bestExit, bestLevel, kt, rides, te, FORWARD, st.tripConnection[ti], code);
                 if (te < bestAll) {
                     bestAll = te;
                 }
@@ -329,22 +287,22 @@ public final class ConnectionScanRouter {
         List<Journey> candidates = new ArrayList<>();
         for (int j = 1; j <= rides; j++) {
             if (best[j] < INF && best[j] <= bestAll + slack && (j == 1 || best[j] < best[j - 1])) {
-                Journey journey = buildForward(st, days, snap, j, bestEnter[j], bestExit[j], bestLevel[j],
-                        access, accessMeters, egress, egressMeters);
+                Journey journey = buildForward(st, days, snap, bestEnter[j], bestExit[j], bestLevel[j], ends);
                 if (journey != null) {
                     candidates.add(journey);
                 }
             }
         }
-        double direct = Geo.distanceMeters(q.fromLat(), q.fromLon(), q.toLat(), q.toLon());
-        if (direct * walk.detourFactor() <= q.maxWalkMeters()) {
-            candidates.add(new Journey(List.of(new JourneyLeg.Walk(-1, -1, t0, t0 + walk.walkSeconds(direct), (int) Math.round(direct)))));
-        }
+        directWalk(q).ifPresent(candidates::add);
         return pareto(candidates, false);
     }
 
-    private Journey buildForward(State st, DayConnections[] days, RealtimeSnapshot snap, int level, int enter, int exit,
-                                 int boardLevel, int[] access, int[] accessMeters, int[] egress, int[] egressMeters) {
+    private Journey buildForward(State st, DayConnections[] days, RealtimeSnapshot snap, int enter, int exit, int boardLevel,
+                                 Endpoints ends) {
+        int[] access = ends.access();
+        int[] accessMeters = ends.accessMeters();
+        int[] egress = ends.egress();
+        int[] egressMeters = ends.egressMeters();
         List<JourneyLeg> reversed = new ArrayList<>();
         JourneyLeg.Ride last = ride(days, snap, enter, exit);
         int lastStop = days[exit >>> 24].toStop[exit & 0xFFFFFF];
@@ -400,10 +358,9 @@ public final class ConnectionScanRouter {
         DayConnections[] days = days(q.date(), snap);
         Footpaths fp = network.footpaths();
         WalkSettings walk = network.walk();
-        int[] accessMeters = new int[tt.stopCount()];
-        int[] egressMeters = new int[tt.stopCount()];
-        int[] access = walkTimes(q.fromLat(), q.fromLon(), q.maxWalkMeters(), wc, accessMeters);
-        int[] egress = walkTimes(q.toLat(), q.toLon(), q.maxWalkMeters(), wc, egressMeters);
+        Endpoints ends = endpoints(q);
+        int[] access = ends.access();
+        int[] egress = ends.egress();
         final int tEnd = q.timeSeconds();
         for (int s = 0; s < egress.length; s++) {
             if (egress[s] >= 0) {
@@ -470,53 +427,12 @@ public final class ConnectionScanRouter {
             }
             int td = dc.departure[c] + OFFSETS[k];
             int code = (k << 24) | c;
-            boolean improved = false;
-            for (int j = kt; j <= rides; j++) {
-                if (td > st.rideTime[j][from]) {
-                    st.rideTime[j][from] = td;
-                    st.ptrA[j][from] = code;
-                    st.ptrB[j][from] = st.tripConnection[ti];
-                    st.ptrLevel[j][from] = kt;
-                    improved = true;
-                } else {
-                    break;
-                }
-            }
-            if (improved) {
-                for (int j = kt; j <= rides; j++) {
-                    if (td > st.arrival[j][from]) {
-                        st.arrival[j][from] = td;
-                        st.kind[j][from] = RIDE;
-                    } else {
-                        break;
-                    }
-                }
-                for (int f = fp.first[from]; f < fp.first[from + 1]; f++) {
-                    int s2 = fp.target[f];
-                    int t2 = td - fp.seconds[f];
-                    for (int j = kt; j <= rides; j++) {
-                        if (t2 > st.arrival[j][s2]) {
-                            st.arrival[j][s2] = t2;
-                            st.kind[j][s2] = WALK;
-                            st.walkFrom[j][s2] = from;
-                        } else {
-                            break;
-                        }
-                    }
-                }
+            if (relaxRide(st, kt, rides, from, td, BACKWARD, code, st.tripConnection[ti])) {
+                relaxFootpaths(st, fp, kt, rides, from, td, BACKWARD);
             }
             if (access[from] >= 0) {
                 int tdep = td - access[from];
-                for (int j = kt; j <= rides; j++) {
-                    if (tdep > best[j]) {
-                        best[j] = tdep;
-                        bestEnter[j] = code;
-                        bestExit[j] = st.tripConnection[ti];
-                        bestLevel[j] = kt;
-                    } else {
-                        break;
-                    }
-                }
+                relaxBest(best, bestEnter, bestExit, bestLevel, kt, rides, tdep, BACKWARD, code, st.tripConnection[ti]);
                 if (tdep > bestAll) {
                     bestAll = tdep;
                 }
@@ -526,22 +442,22 @@ public final class ConnectionScanRouter {
         List<Journey> candidates = new ArrayList<>();
         for (int j = 1; j <= rides; j++) {
             if (best[j] > NEG_INF && best[j] >= bestAll - slack && (j == 1 || best[j] > best[j - 1])) {
-                Journey journey = buildBackward(st, days, snap, bestEnter[j], bestExit[j], bestLevel[j], access, accessMeters, egress, egressMeters);
+                Journey journey = buildBackward(st, days, snap, bestEnter[j], bestExit[j], bestLevel[j], ends);
                 if (journey != null) {
                     candidates.add(journey);
                 }
             }
         }
-        double direct = Geo.distanceMeters(q.fromLat(), q.fromLon(), q.toLat(), q.toLon());
-        if (direct * walk.detourFactor() <= q.maxWalkMeters()) {
-            int secs = walk.walkSeconds(direct);
-            candidates.add(new Journey(List.of(new JourneyLeg.Walk(-1, -1, tEnd - secs, tEnd, (int) Math.round(direct)))));
-        }
+        directWalk(q).ifPresent(candidates::add);
         return pareto(candidates, true);
     }
 
     private Journey buildBackward(State st, DayConnections[] days, RealtimeSnapshot snap, int enter, int exit, int tripLevel,
-                                  int[] access, int[] accessMeters, int[] egress, int[] egressMeters) {
+                                  Endpoints ends) {
+        int[] access = ends.access();
+        int[] accessMeters = ends.accessMeters();
+        int[] egress = ends.egress();
+        int[] egressMeters = ends.egressMeters();
         List<JourneyLeg> legs = new ArrayList<>();
         JourneyLeg.Ride first = ride(days, snap, enter, exit);
         int firstStop = days[enter >>> 24].fromStop[enter & 0xFFFFFF];
@@ -588,6 +504,75 @@ public final class ConnectionScanRouter {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** Scan direction: {@code FORWARD} (earlier is better, footpaths add time), {@code BACKWARD} (later is better). */
+    private static final int FORWARD = 1;
+    private static final int BACKWARD = -1;
+
+    /** Walking from the query's origin (access) and to its destination (egress): seconds per stop or -1, and metres. */
+    private record Endpoints(int[] access, int[] accessMeters, int[] egress, int[] egressMeters) {}
+
+    private Endpoints endpoints(JourneyQuery q) {
+        int[] accessMeters = new int[tt.stopCount()];
+        int[] egressMeters = new int[tt.stopCount()];
+        int[] access = walkTimes(q.fromLat(), q.fromLon(), q.maxWalkMeters(), q.wheelchair(), accessMeters);
+        int[] egress = walkTimes(q.toLat(), q.toLon(), q.maxWalkMeters(), q.wheelchair(), egressMeters);
+        return new Endpoints(access, accessMeters, egress, egressMeters);
+    }
+
+    /** The walk-only journey when origin and destination are within walking distance. */
+    private java.util.Optional<Journey> directWalk(JourneyQuery q) {
+        WalkSettings walk = network.walk();
+        double direct = Geo.distanceMeters(q.fromLat(), q.fromLon(), q.toLat(), q.toLon());
+        if (direct * walk.detourFactor() > q.maxWalkMeters()) {
+            return java.util.Optional.empty();
+        }
+        int secs = walk.walkSeconds(direct);
+        int start = q.arriveBy() ? q.timeSeconds() - secs : q.timeSeconds();
+        return java.util.Optional.of(new Journey(List.of(new JourneyLeg.Walk(-1, -1, start, start + secs, (int) Math.round(direct)))));
+    }
+
+    /** Ride label at {@code stop} for levels kt..rides (stops at the first level not improved); true when one improved. */
+    private static boolean relaxRide(State st, int kt, int rides, int stop, int t, int dir, int ptrA, int ptrB) {
+        boolean improved = false;
+        for (int j = kt; j <= rides && dir * t < dir * st.rideTime[j][stop]; j++) {
+            st.rideTime[j][stop] = t;
+            st.ptrA[j][stop] = ptrA;
+            st.ptrB[j][stop] = ptrB;
+            st.ptrLevel[j][stop] = kt;
+            improved = true;
+        }
+        if (improved) {
+            for (int j = kt; j <= rides && dir * t < dir * st.arrival[j][stop]; j++) {
+                st.arrival[j][stop] = t;
+                st.kind[j][stop] = RIDE;
+            }
+        }
+        return improved;
+    }
+
+    /** Footpaths leave from every improved ride label, even when the stop was reached earlier (later) on foot. */
+    private static void relaxFootpaths(State st, Footpaths fp, int kt, int rides, int stop, int t, int dir) {
+        for (int f = fp.first[stop]; f < fp.first[stop + 1]; f++) {
+            int s2 = fp.target[f];
+            int t2 = t + dir * fp.seconds[f];
+            for (int j = kt; j <= rides && dir * t2 < dir * st.arrival[j][s2]; j++) {
+                st.arrival[j][s2] = t2;
+                st.kind[j][s2] = WALK;
+                st.walkFrom[j][s2] = stop;
+            }
+        }
+    }
+
+    private static void relaxBest(int[] best, int[] bestEnter, int[] bestExit, int[] bestLevel, int kt, int rides, int t, int dir,
+                                  int enter, int exit) {
+        for (int j = kt; j <= rides && dir * t < dir * best[j]; j++) {
+            best[j] = t;
+            bestEnter[j] = enter;
+            bestExit[j] = exit;
+            bestLevel[j] = kt;
+        }
+    }
 
     private JourneyLeg.Ride ride(DayConnections[] days, RealtimeSnapshot snap, int enter, int exit) {
         int k = enter >>> 24;
