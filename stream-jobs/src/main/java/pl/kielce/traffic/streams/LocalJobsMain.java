@@ -39,6 +39,7 @@ public final class LocalJobsMain {
         JOBS.put("transit-adherence", pl.kielce.traffic.transit.job.TransitAdherenceJob::addToLocalStack);
         JOBS.put("ctz-enforcement", pl.kielce.traffic.ctz.enforcement.EnforcementJob::addToLocalStack);
         JOBS.put("traffic-flows", pl.kielce.traffic.flows.FlowJob::addToLocalStack);
+        JOBS.put("signal-timing", pl.kielce.traffic.signals.job.SignalTimingJob::addToLocalStack);
     }
 
     public static final Duration CHECKPOINT_INTERVAL = Duration.ofSeconds(10);
