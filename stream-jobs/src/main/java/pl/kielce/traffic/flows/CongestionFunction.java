@@ -11,14 +11,22 @@ import java.util.Locale;
 /**
  * Keyed by approach ({@link ApproachFlow#approachKey()}): a CONGESTION alert when the degree of saturation is above
  * the threshold for N consecutive intervals (raised once per episode, on the N-th interval). A flow at or below the
- * threshold, or a missing interval, ends the episode. State is cleared when the episode ends, and by an event-time
- * timer one interval after the last interval seen (an approach that stops reporting leaves nothing behind).
- * A re-fired interval (late counts) is ignored: the first firing of an interval decides.
+ * threshold, or a missing interval, ends the episode. A re-fired interval (late counts) is ignored: the first firing
+ * of an interval decides.
+ * <p>
+ * Whether intervals are consecutive is decided from the flows' own interval starts, never from this operator's
+ * watermark: a flow can legitimately arrive behind it. (A window subtask that resumes after being idle is left out of
+ * the combined watermark until it catches up, so the other window subtask's watermark — e.g. an hour later after a
+ * pause — can reach this operator before the resumed subtask has emitted the next interval. An event-time cleanup
+ * timer at "last interval + 1" then wiped the streak and the alert was never raised: the end-to-end defect of
+ * issue 6.) State of an approach that stops reporting is therefore cleared by a <b>processing-time</b> timer,
+ * {@link FlowSettings#congestionMemory()} after its last flow; every flow pushes that timer on.
  */
 public final class CongestionFunction extends KeyedProcessFunction<String, ApproachFlow, FlowAlert> {
     private final double threshold;
     private final int intervalsNeeded;
     private final long intervalMs;
+    private final long memoryMs;
     private transient ValueState<Long> lastIntervalStart;
     private transient ValueState<Integer> streak;
     private transient ValueState<Long> cleanupAt;
@@ -27,6 +35,7 @@ public final class CongestionFunction extends KeyedProcessFunction<String, Appro
         this.threshold = settings.congestionDegreeOfSaturation();
         this.intervalsNeeded = settings.congestionIntervals();
         this.intervalMs = settings.interval().toMillis();
+        this.memoryMs = settings.congestionMemory().toMillis();
     }
 
     @Override
@@ -58,10 +67,10 @@ public final class CongestionFunction extends KeyedProcessFunction<String, Appro
         }
         Long previousTimer = cleanupAt.value();
         if (previousTimer != null) {
-            ctx.timerService().deleteEventTimeTimer(previousTimer);
+            ctx.timerService().deleteProcessingTimeTimer(previousTimer);
         }
-        long at = f.intervalEndEpochMs() + intervalMs;
-        ctx.timerService().registerEventTimeTimer(at);
+        long at = ctx.timerService().currentProcessingTime() + memoryMs;
+        ctx.timerService().registerProcessingTimeTimer(at);
         cleanupAt.update(at);
     }
 
@@ -75,7 +84,7 @@ public final class CongestionFunction extends KeyedProcessFunction<String, Appro
     private void clear(Context ctx) throws Exception {
         Long timer = cleanupAt.value();
         if (timer != null) {
-            ctx.timerService().deleteEventTimeTimer(timer);
+            ctx.timerService().deleteProcessingTimeTimer(timer);
         }
         lastIntervalStart.clear();
         streak.clear();

@@ -59,6 +59,15 @@ public record FlowSettings(Duration interval, Duration outOfOrderness, Duration 
         return interval.toSeconds();
     }
 
+    /**
+     * How long (processing time) the congestion streak of an approach is kept after its last flow: two intervals
+     * plus the time an interval can take to close (out-of-orderness, idleness, allowed lateness). Live, flows of an
+     * approach arrive one interval apart, so a running episode is never forgotten.
+     */
+    public java.time.Duration congestionMemory() {
+        return interval.multipliedBy(2).plus(outOfOrderness).plus(idleness).plus(allowedLateness);
+    }
+
     public FlowSettings withInterval(Duration newInterval) {
         return new FlowSettings(newInterval, outOfOrderness, allowedLateness, idleness, congestionDegreeOfSaturation,
                 congestionIntervals, silentAfter, laneCapacityVehPerHour, cameraCapacityVehPerHour);

@@ -27,6 +27,7 @@ class FlowOperatorsHarnessTest {
         var h = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new CongestionFunction(settings)),
                 ApproachFlow::approachKey, Types.STRING);
         h.open();
+        h.setProcessingTime(0);
         h.processElement(new StreamRecord<>(flow(0, 0.95)));
         h.processElement(new StreamRecord<>(flow(1, 0.97)));
         h.processElement(new StreamRecord<>(flow(1, 0.99))); // re-fired interval: ignored
@@ -39,21 +40,28 @@ class FlowOperatorsHarnessTest {
         });
         h.processElement(new StreamRecord<>(flow(3, 1.20))); // same episode: no second alert
         assertThat(h.extractOutputValues()).hasSize(1);
-        assertThat(h.numEventTimeTimers()).isEqualTo(1);
+        assertThat(h.numProcessingTimeTimers()).isEqualTo(1); // one cleanup timer, pushed on by every flow
+        assertThat(h.numEventTimeTimers()).isZero();
 
         h.processElement(new StreamRecord<>(flow(4, 0.50))); // episode over
         assertThat(h.numKeyedStateEntries()).isZero();
-        assertThat(h.numEventTimeTimers()).isZero();
+        assertThat(h.numProcessingTimeTimers()).isZero();
 
         // a gap breaks the run: intervals 6, 8, 9 are not three consecutive ones
         h.processElement(new StreamRecord<>(flow(6, 0.95)));
         h.processElement(new StreamRecord<>(flow(8, 0.95)));
         h.processElement(new StreamRecord<>(flow(9, 0.95)));
         assertThat(h.extractOutputValues()).hasSize(1);
-        // the approach stops reporting: the cleanup timer one interval after the last one forgets it
-        h.processWatermark(T0 + 11 * FIVE_MIN);
+        // event time alone never forgets a streak (see the next test) ...
+        h.processWatermark(T0 + 20 * FIVE_MIN);
+        assertThat(h.numKeyedStateEntries()).isPositive();
+        // ... the approach stops reporting: congestionMemory (processing time) after its last flow it is forgotten
+        long memoryMs = settings.congestionMemory().toMillis();
+        h.setProcessingTime(memoryMs - 1);
+        assertThat(h.numKeyedStateEntries()).isPositive();
+        h.setProcessingTime(memoryMs);
         assertThat(h.numKeyedStateEntries()).isZero();
-        assertThat(h.numEventTimeTimers()).isZero();
+        assertThat(h.numProcessingTimeTimers()).isZero();
         h.close();
     }
 
@@ -86,6 +94,24 @@ class FlowOperatorsHarnessTest {
         assertThat(h.extractOutputValues()).hasSize(2).last()
                 .satisfies(a -> assertThat(a.toJson()).contains("\"kind\":\"SILENT_CAMERA\"", "\"cameraId\":\"cam-1\""));
         assertThat(h.numKeyedStateEntries()).isZero();
+        h.close();
+    }
+
+    /**
+     * End to end, the next interval's flow can reach this operator after a watermark far past it: a window subtask
+     * that resumes after idleness is not part of the combined watermark until it catches up, so the other window
+     * subtask's watermark (e.g. 09:00 after an idle gap) arrives first. The streak must survive that.
+     */
+    @Test
+    void congestionRaisedWhenTheNextIntervalArrivesBehindTheWatermark() throws Exception {
+        var h = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new CongestionFunction(
+                settings.withCongestion(0.5, 2))), ApproachFlow::approachKey, Types.STRING);
+        h.open();
+        h.processElement(new StreamRecord<>(flow(0, 0.6), T0 + FIVE_MIN - 1));
+        h.processWatermark(T0 + 12 * FIVE_MIN); // from the other window subtask, before this one fired interval 1
+        h.processElement(new StreamRecord<>(flow(1, 0.9), T0 + 2 * FIVE_MIN - 1));
+        assertThat(h.extractOutputValues()).singleElement()
+                .satisfies(a -> assertThat(a.toJson()).contains("\"kind\":\"CONGESTION\"", "\"intervals\":2"));
         h.close();
     }
 }
