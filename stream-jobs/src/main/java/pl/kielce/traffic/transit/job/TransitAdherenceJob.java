@@ -23,6 +23,8 @@ import java.util.Objects;
  *  positions ─ decode ─┬─ keyBy(vehicle) ─ match-trip-and-predict ─┬─ trip updates
  *                      │                                           ├─ (side) stop passages ─ keyBy(route/dir) ─ bunching ─┐
  *                      │                                           ├─ (side) large-delay alerts ───────────────────────────┴─ alerts
+ *                      │                                           ├─ (side, with TSP) near a junction ─ keyBy(vehicle) ─ decide-priority
+ *                      │                                           │      ─ keyBy(intersection) ─ cooldown ─ signals.controller-requests
  *                      └─ (side) bad protobuf/entity ──────────────┴─ (side) unmatched ─────────────────── dead letters
  * </pre>
  * Source and sinks come in through the constructor: {@link #main} plugs in Kafka, tests plug in
@@ -42,9 +44,27 @@ public final class TransitAdherenceJob {
     private final String gtfsPath;
     private final AdherenceSettings settings;
     private final Clock clock;
+    /** null: no transit signal priority */
+    private final PriorityConfig priority;
+    private final Sink<KeyedBytes> priorityRequests;
 
     public TransitAdherenceJob(Source<RawRecord, ?, ?> positions, Sink<KeyedBytes> tripUpdates, Sink<KeyedBytes> alerts,
                                Sink<DeadLetter> deadLetters, String gtfsPath, AdherenceSettings settings, Clock clock) {
+        this(positions, tripUpdates, alerts, deadLetters, gtfsPath, settings, clock, null, null);
+    }
+
+    /**
+     * With transit signal priority: late buses approaching a junction of {@code priority}'s intersection model
+     * become requests on {@code priorityRequests} (JSON, key = intersection id).
+     */
+    public TransitAdherenceJob(Source<RawRecord, ?, ?> positions, Sink<KeyedBytes> tripUpdates, Sink<KeyedBytes> alerts,
+                               Sink<DeadLetter> deadLetters, String gtfsPath, AdherenceSettings settings, Clock clock,
+                               PriorityConfig priority, Sink<KeyedBytes> priorityRequests) {
+        if ((priority == null) != (priorityRequests == null)) {
+            throw new IllegalArgumentException("transit signal priority needs both its config and its sink");
+        }
+        this.priority = priority;
+        this.priorityRequests = priorityRequests;
         this.positions = Objects.requireNonNull(positions, "positions");
         this.tripUpdates = Objects.requireNonNull(tripUpdates, "tripUpdates");
         this.alerts = Objects.requireNonNull(alerts, "alerts");
@@ -68,7 +88,7 @@ public final class TransitAdherenceJob {
                         .withIdleness(IDLENESS))
                 .name("position-event-time").uid("transit-watermarks")
                 .keyBy(p -> p.observation().vehicleId())
-                .process(new TripAdherenceFunction(gtfsPath, settings, clock))
+                .process(new TripAdherenceFunction(gtfsPath, settings, clock, priority))
                 .name("match-trip-and-predict-delays").uid("transit-adherence");
 
         adherence.sinkTo(tripUpdates).name("trip-updates-sink").uid("transit-trip-updates-sink");
@@ -82,6 +102,17 @@ public final class TransitAdherenceJob {
         adherence.getSideOutput(TripAdherenceFunction.ALERTS)
                 .union(bunching)
                 .sinkTo(alerts).name("transit-alerts-sink").uid("transit-alerts-sink");
+
+        if (priority != null) {
+            adherence.getSideOutput(TripAdherenceFunction.NEAR_SIGNALS)
+                    .keyBy(NearSignalPosition::vehicleId)
+                    .process(new PriorityApproachFunction(gtfsPath, priority))
+                    .name("decide-signal-priority").uid("transit-priority-approach")
+                    .keyBy(pl.kielce.traffic.transit.priority.PriorityRequest::intersectionId)
+                    .process(new PriorityCooldownFunction(priority.settings().cooldownSeconds()))
+                    .name("priority-cooldown-per-intersection").uid("transit-priority-cooldown")
+                    .sinkTo(priorityRequests).name("priority-requests-sink").uid("transit-priority-requests-sink");
+        }
 
         decoded.getSideOutput(DecodePositionsFunction.DEAD_LETTERS)
                 .union(adherence.getSideOutput(TripAdherenceFunction.UNMATCHED))

@@ -44,12 +44,18 @@ public final class TripAdherenceFunction extends KeyedProcessFunction<String, Ob
     };
     public static final OutputTag<DeadLetter> UNMATCHED = new OutputTag<>("transit-unmatched") {
     };
+    /** Matched positions near a signalised junction, for transit signal priority (only when it is configured). */
+    public static final OutputTag<NearSignalPosition> NEAR_SIGNALS = new OutputTag<>("transit-near-signals") {
+    };
 
     private final String gtfsPath;
     private final AdherenceSettings settings;
     private final Clock clock;
+    /** null: no transit signal priority */
+    private final PriorityConfig priority;
 
     private transient GtfsFeed feed;
+    private transient pl.kielce.traffic.transit.priority.SignalisedJunctions junctions;
     private transient TripMatcher matcher;
     private transient DelayPredictor predictor;
     private transient AlertRules rules;
@@ -59,9 +65,15 @@ public final class TripAdherenceFunction extends KeyedProcessFunction<String, Ob
     private transient Counter stale;
 
     public TripAdherenceFunction(String gtfsPath, AdherenceSettings settings, Clock clock) {
+        this(gtfsPath, settings, clock, null);
+    }
+
+    /** @param priority transit signal priority: matched positions near its junctions go to {@link #NEAR_SIGNALS}; null = off */
+    public TripAdherenceFunction(String gtfsPath, AdherenceSettings settings, Clock clock, PriorityConfig priority) {
         this.gtfsPath = Objects.requireNonNull(gtfsPath, "gtfsPath");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.priority = priority;
     }
 
     @Override
@@ -70,6 +82,7 @@ public final class TripAdherenceFunction extends KeyedProcessFunction<String, Ob
         matcher = new TripMatcher(feed, settings);
         predictor = new DelayPredictor(settings);
         rules = new AlertRules(settings);
+        junctions = priority == null ? null : priority.junctions();
         ValueStateDescriptor<VehicleState> d = new ValueStateDescriptor<>("vehicle", VehicleState.class);
         // back-up for the cleanup timer: state untouched for twice the idle time is dropped anyway
         d.enableTimeToLive(StateTtlConfig.newBuilder(Duration.ofSeconds(2L * settings.vehicleIdleSeconds()))
@@ -106,6 +119,11 @@ public final class TripAdherenceFunction extends KeyedProcessFunction<String, Ob
                 && previous.serviceDate().equals(p.serviceDate());
 
         emitPassages(ctx, o, p, sameTrip ? previous.reachedStopIndex() : -1, sameTrip);
+        if (junctions != null && junctions.anyWithin(o.latDegrees(), o.lonDegrees(), priority.nearMeters())) {
+            ctx.output(NEAR_SIGNALS, new NearSignalPosition(o.vehicleId(), trip.routeId(), trip.id(),
+                    p.serviceDate().toString(), p.delaySeconds(), o.latDegrees(), o.lonDegrees(), o.timestampEpochSeconds(),
+                    p.segmentIndex(), p.fractionAlongSegment()));
+        }
 
         List<StopDelay> downstream = predictor.predict(p);
         out.collect(new KeyedBytes(TripUpdateFactory.entityId(trip, p.serviceDate()),

@@ -37,4 +37,13 @@ public final class GeoMath {
     public static double[] interpolate(double aLat, double aLon, double bLat, double bLon, double f) {
         return new double[]{aLat + (bLat - aLat) * f, aLon + (bLon - aLon) * f};
     }
+
+    /** Initial bearing from A to B in degrees clockwise from north, 0..360 (local flat approximation). */
+    public static double bearingDegrees(double aLat, double aLon, double bLat, double bLon) {
+        double kx = METERS_PER_DEGREE_LAT * Math.cos(Math.toRadians((aLat + bLat) / 2));
+        double dx = (bLon - aLon) * kx;
+        double dy = (bLat - aLat) * METERS_PER_DEGREE_LAT;
+        double b = Math.toDegrees(Math.atan2(dx, dy));
+        return b < 0 ? b + 360 : b;
+    }
 }
