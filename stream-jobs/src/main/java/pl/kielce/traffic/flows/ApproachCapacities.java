@@ -1,5 +1,6 @@
 package pl.kielce.traffic.flows;
 
+import pl.kielce.traffic.signals.model.Detector;
 import pl.kielce.traffic.signals.model.Intersection;
 import pl.kielce.traffic.signals.model.Movement;
 import pl.kielce.traffic.signals.timing.SignalTimingOptimiser;
@@ -34,7 +35,11 @@ public final class ApproachCapacities implements Serializable {
         return new ApproachCapacities(Map.of(), Map.of(), settings);
     }
 
-    /** Capacities of every approach of {@code intersections} under their current plans. */
+    /**
+     * Capacities of every measuring point of {@code intersections} under their current plans: each approach (Σ of its
+     * movements), and each detector spanning several approaches ({@link CityModel#approachOf}: Σ of its movements).
+     * A movement id is accepted as an approach too (a feed that labels counts by movement).
+     */
     public static ApproachCapacities fromModel(Collection<Intersection> intersections, FlowSettings settings) {
         SignalTimingOptimiser optimiser = new SignalTimingOptimiser(TimingSettings.defaults());
         Map<String, Double> caps = new HashMap<>();
@@ -45,11 +50,20 @@ public final class ApproachCapacities implements Serializable {
                 noFlows.put(m.id(), 0.0);
             }
             double cycle = ix.currentCycleSeconds();
+            Map<String, Double> byMovement = new HashMap<>();
             for (SignalTimingOptimiser.MovementLoad load : optimiser.loads(ix, noFlows, ix.currentDurations())) {
                 Movement m = ix.movements().get(ix.movementIndex(load.movementId()));
-                caps.merge(ix.id() + '|' + m.approach(), load.saturationVehPerHour() * Math.min(1.0,
-                        load.effectiveGreenSeconds() / cycle), Double::sum);
+                double capacity = load.saturationVehPerHour() * Math.min(1.0, load.effectiveGreenSeconds() / cycle);
+                byMovement.put(m.id(), capacity);
+                caps.merge(ix.id() + '|' + m.approach(), capacity, Double::sum);
             }
+            for (Detector d : ix.detectors()) {
+                String point = CityModel.approachOf(ix, d);
+                if (point.equals(d.id())) {
+                    caps.put(ix.id() + '|' + d.id(), d.movementIds().stream().mapToDouble(byMovement::get).sum());
+                }
+            }
+            byMovement.forEach((id, capacity) -> caps.putIfAbsent(ix.id() + '|' + id, capacity));
             if (!Double.isNaN(ix.latitude()) && !Double.isNaN(ix.longitude())) {
                 where.put(ix.id(), new double[]{ix.longitude(), ix.latitude()});
             }
@@ -74,5 +88,11 @@ public final class ApproachCapacities implements Serializable {
 
     public int knownApproaches() {
         return byApproach.size();
+    }
+
+    /** The capacity the model gives the measuring point, or NaN when it does not know it. */
+    public double modelledVehPerHour(String intersectionId, String approach) {
+        Double known = byApproach.get(intersectionId + '|' + approach);
+        return known == null ? Double.NaN : known;
     }
 }

@@ -13,6 +13,7 @@ import pl.kielce.traffic.streams.Kafka;
 import pl.kielce.traffic.streams.LocalStack;
 import pl.kielce.traffic.streams.RawRecord;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -75,11 +76,14 @@ public final class FlowJob {
                 settings, capacities, cameras, Clock.systemUTC());
     }
 
-    /** For {@code LocalJobsMain}: the Kielce intersection model when it can be loaded, else default capacities. */
+    /**
+     * For {@code LocalJobsMain}: capacities from the city's intersection model ({@code stack.cityDir()}/intersections.xml),
+     * settings from the environment ({@link FlowSettings#fromEnvironment}).
+     */
     public static void addToLocalStack(StreamExecutionEnvironment env, LocalStack stack) {
-        FlowSettings settings = FlowSettings.DEFAULTS;
-        forKafkaAndPostgis(stack.kafkaBootstrap(), stack.jdbcUrl(), settings, CityModel.capacities(settings),
-                CameraApproaches.NONE).addTo(env);
+        FlowSettings settings = FlowSettings.fromEnvironment(System.getenv());
+        forKafkaAndPostgis(stack.kafkaBootstrap(), stack.jdbcUrl(), settings,
+                CityModel.capacities(Path.of(stack.cityDir()), settings), CameraApproaches.NONE).addTo(env);
     }
 
     /** Adds the pipeline; returns the flows (for tests and composition). */
@@ -125,7 +129,10 @@ public final class FlowJob {
         return flows;
     }
 
-    /** {@code flink run -c pl.kielce.traffic.flows.FlowJob job.jar --kafka host:9092 --jdbc jdbc:postgresql://…}. */
+    /**
+     * {@code flink run -c pl.kielce.traffic.flows.FlowJob job.jar --kafka host:9092 --jdbc jdbc:postgresql://…
+     * --city-dir cities/kielce} (defaults: {@code TRAFFIC_KAFKA_BOOTSTRAP}, {@code TRAFFIC_JDBC_URL}, {@code TRAFFIC_CITY_DIR}).
+     */
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new HashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
@@ -136,9 +143,10 @@ public final class FlowJob {
         if (env.getCheckpointConfig().getCheckpointInterval() <= 0) {
             env.enableCheckpointing(10_000);
         }
-        FlowSettings settings = FlowSettings.DEFAULTS;
+        FlowSettings settings = FlowSettings.fromEnvironment(System.getenv());
         forKafkaAndPostgis(options.getOrDefault("kafka", defaults.kafkaBootstrap()),
-                options.getOrDefault("jdbc", defaults.jdbcUrl()), settings, CityModel.capacities(settings),
+                options.getOrDefault("jdbc", defaults.jdbcUrl()), settings,
+                CityModel.capacities(Path.of(options.getOrDefault("city-dir", defaults.cityDir())), settings),
                 CameraApproaches.NONE).addTo(env);
         env.execute(NAME);
     }

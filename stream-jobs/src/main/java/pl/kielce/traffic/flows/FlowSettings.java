@@ -49,6 +49,50 @@ public record FlowSettings(Duration interval, Duration outOfOrderness, Duration 
         }
     }
 
+    /**
+     * {@link #DEFAULTS} overridden by the environment (the demo shortens the interval so flows appear within minutes):
+     * {@code TRAFFIC_FLOW_INTERVAL_SECONDS}, {@code TRAFFIC_FLOW_OUT_OF_ORDER_SECONDS},
+     * {@code TRAFFIC_FLOW_ALLOWED_LATENESS_SECONDS}, {@code TRAFFIC_FLOW_IDLENESS_SECONDS},
+     * {@code TRAFFIC_FLOW_CONGESTION_DEGREE}, {@code TRAFFIC_FLOW_CONGESTION_INTERVALS},
+     * {@code TRAFFIC_FLOW_SILENT_AFTER_SECONDS}.
+     *
+     * @throws IllegalArgumentException naming the variable when a value is not a number or out of range
+     */
+    public static FlowSettings fromEnvironment(java.util.Map<String, String> env) {
+        FlowSettings d = DEFAULTS;
+        try {
+            return new FlowSettings(
+                    seconds(env, "TRAFFIC_FLOW_INTERVAL_SECONDS", d.interval),
+                    seconds(env, "TRAFFIC_FLOW_OUT_OF_ORDER_SECONDS", d.outOfOrderness),
+                    seconds(env, "TRAFFIC_FLOW_ALLOWED_LATENESS_SECONDS", d.allowedLateness),
+                    seconds(env, "TRAFFIC_FLOW_IDLENESS_SECONDS", d.idleness),
+                    number(env, "TRAFFIC_FLOW_CONGESTION_DEGREE", d.congestionDegreeOfSaturation),
+                    (int) number(env, "TRAFFIC_FLOW_CONGESTION_INTERVALS", d.congestionIntervals),
+                    seconds(env, "TRAFFIC_FLOW_SILENT_AFTER_SECONDS", d.silentAfter),
+                    d.laneCapacityVehPerHour, d.cameraCapacityVehPerHour);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("flow settings from the environment: " + e.getMessage(), e);
+        }
+    }
+
+    private static Duration seconds(java.util.Map<String, String> env, String name, Duration fallback) {
+        String v = env.get(name);
+        return v == null || v.isBlank() ? fallback : Duration.ofSeconds((long) parse(name, v));
+    }
+
+    private static double number(java.util.Map<String, String> env, String name, double fallback) {
+        String v = env.get(name);
+        return v == null || v.isBlank() ? fallback : parse(name, v);
+    }
+
+    private static double parse(String name, String v) {
+        try {
+            return Double.parseDouble(v.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a number, was '" + v + "'");
+        }
+    }
+
     private static void positive(String name, Duration d) {
         if (d == null || d.isZero() || d.isNegative()) {
             throw new IllegalArgumentException(name + " must be positive, was " + d);
