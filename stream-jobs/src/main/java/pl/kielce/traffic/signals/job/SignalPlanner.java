@@ -46,6 +46,8 @@ import java.util.Map;
  *       and the plans are not the same (within {@link SignalJobSettings#hysteresisSeconds()}) as the last proposal
  *       (unless older than {@link SignalJobSettings#reproposeAfter()}) or as the plan in force.</li>
  * </ol>
+ * An intersection is planned only when every movement its detectors measure has a flow in the smoothing window (a
+ * silent detector is not an empty road).
  * The delay model sees isolated intersections: the benefit of the offsets is not in the expected delay.
  */
 public final class SignalPlanner {
@@ -110,13 +112,23 @@ public final class SignalPlanner {
                          Map<String, Map<String, Double>> demand, Map<String, ActivePlan> inForce,
                          Map<String, ActivePlan> lastProposed) {
         List<String> planned = new ArrayList<>();
+        List<String> unmeasured = new ArrayList<>();
         for (String id : model.members(group)) {
-            if (demand.containsKey(id) && !demand.get(id).isEmpty()) {
+            Map<String, Double> q = demand.getOrDefault(id, Map.of());
+            if (q.isEmpty()) {
+                continue;
+            }
+            // a silent detector must not read as "no traffic": its movements would lose their green
+            List<String> missing = model.detectedMovements(id).stream().filter(m -> !q.containsKey(m)).toList();
+            if (missing.isEmpty()) {
                 planned.add(id);
+            } else {
+                unmeasured.add(id + " " + missing);
             }
         }
         if (planned.isEmpty()) {
-            return new Decision(List.of(), 0, 0, "no flows for any intersection of " + group);
+            return new Decision(List.of(), 0, 0, unmeasured.isEmpty() ? "no flows for any intersection of " + group
+                    : "no flows in the smoothing window for detected movements " + unmeasured + ": not planned");
         }
         List<Corridor> corridors = model.corridorsOfGroup(group);
         Map<String, Candidate> chosen = new LinkedHashMap<>();

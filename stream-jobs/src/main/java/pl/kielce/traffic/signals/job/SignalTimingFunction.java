@@ -47,6 +47,15 @@ import java.util.TreeSet;
 public final class SignalTimingFunction extends KeyedCoProcessFunction<String, FlowSample, ApprovalRecord, PlanLogEntry> {
     public static final OutputTag<DeadLetter> DEAD_LETTERS = DecodeFlows.DEAD_LETTERS;
     private static final char SEP = '\u001F';
+    /** intersection, interval start, interval end, approach, source (separated by U+001F) → veh/h. */
+    static final MapStateDescriptor<String, Double> FLOWS = new MapStateDescriptor<>("flows", Types.STRING, Types.DOUBLE);
+    /** interval start → end, for intervals not evaluated yet. */
+    static final MapStateDescriptor<Long, Long> PENDING = new MapStateDescriptor<>("pending-intervals", Types.LONG, Types.LONG);
+    static final ValueStateDescriptor<Long> EVALUATED_UP_TO = new ValueStateDescriptor<>("evaluated-up-to", Types.LONG);
+    static final ValueStateDescriptor<Long> TIMER = new ValueStateDescriptor<>("settle-timer", Types.LONG);
+    /** intersection → {@link ActivePlan#toStateJson()} of the approved plan in force (absent: the shipped plan). */
+    static final MapStateDescriptor<String, String> IN_FORCE = new MapStateDescriptor<>("plan-in-force", Types.STRING, Types.STRING);
+    static final MapStateDescriptor<String, String> LAST_PROPOSED = new MapStateDescriptor<>("last-proposal", Types.STRING, Types.STRING);
 
     private final SignalModel.Source modelSource;
     private final SignalJobSettings settings;
@@ -76,12 +85,12 @@ public final class SignalTimingFunction extends KeyedCoProcessFunction<String, F
     public void open(OpenContext context) {
         model = modelSource.load();
         planner = new SignalPlanner(model, settings, timing);
-        flows = getRuntimeContext().getMapState(new MapStateDescriptor<>("flows", Types.STRING, Types.DOUBLE));
-        pending = getRuntimeContext().getMapState(new MapStateDescriptor<>("pending-intervals", Types.LONG, Types.LONG));
-        evaluatedUpTo = getRuntimeContext().getState(new ValueStateDescriptor<>("evaluated-up-to", Types.LONG));
-        timer = getRuntimeContext().getState(new ValueStateDescriptor<>("settle-timer", Types.LONG));
-        inForce = getRuntimeContext().getMapState(new MapStateDescriptor<>("plan-in-force", Types.STRING, Types.STRING));
-        lastProposed = getRuntimeContext().getMapState(new MapStateDescriptor<>("last-proposal", Types.STRING, Types.STRING));
+        flows = getRuntimeContext().getMapState(FLOWS);
+        pending = getRuntimeContext().getMapState(PENDING);
+        evaluatedUpTo = getRuntimeContext().getState(EVALUATED_UP_TO);
+        timer = getRuntimeContext().getState(TIMER);
+        inForce = getRuntimeContext().getMapState(IN_FORCE);
+        lastProposed = getRuntimeContext().getMapState(LAST_PROPOSED);
         proposals = getRuntimeContext().getMetricGroup().counter("plansProposed");
         evaluations = getRuntimeContext().getMetricGroup().counter("intervalsEvaluated");
         lateFlows = getRuntimeContext().getMetricGroup().counter("lateFlows");
