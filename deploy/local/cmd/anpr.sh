@@ -36,7 +36,8 @@ run_anpr() {
     -cp "$jar:$(cat "$cp_file")" pl.kielce.traffic.anpr.AnprCli "$@"
 }
 export OMP_THREAD_LIMIT=1  # Tesseract: one thread per handle; the pool gives the parallelism
-if [ "$1" != train ] && [ ! -f "$glyphs" ] && [ -d "$data/plates/pl-dev" ]; then
+# harvesting uses the segmentation, so the glyphs are remade when the module jar is newer than them
+if [ "$1" != train ] && { [ ! -f "$glyphs" ] || [ "$jar" -nt "$glyphs" ]; } && [ -d "$data/plates/pl-dev" ]; then
   say "training the glyph classifier once from the dev split of $data/plates (→ $glyphs)"
   mkdir -p "$(dirname "$glyphs")"
   run_anpr train "$glyphs" "$data/plates/pl-dev" "$data/plates/eu-dev" >&2 || die "anpr train failed"

@@ -1,5 +1,6 @@
 package pl.kielce.traffic.anpr.recognition;
 
+import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.imgproc.Imgproc;
@@ -178,6 +179,150 @@ final class CharacterRows {
         }
         out.sort(Comparator.comparingInt(Blob::x));
         return out;
+    }
+
+    /**
+     * Characters that touch the plate frame (or a bolt) join a large component and drop out of the row, leaving a
+     * gap wider than a character. Each such gap (and, when the row is short, a character's width beyond either
+     * end) is re-segmented inside the row's band only: the binary is clipped to the band's rows, long horizontal
+     * runs (frame lines) are erased, and the components as high as the row's characters become new blobs (wide
+     * ones split at ink minima). New components get fresh labels in {@code labels}; nothing else changes.
+     */
+    static List<Blob> withGapsFilled(List<Blob> row, Mat binary, Mat labels) {
+        if (row.size() < 3) {
+            return row;
+        }
+        int[] tops = row.stream().mapToInt(Blob::y).sorted().toArray();
+        int[] bottoms = row.stream().mapToInt(Blob::bottom).sorted().toArray();
+        int top = tops[tops.length / 2], bottom = bottoms[bottoms.length / 2];
+        int h = bottom - top;
+        if (h < 8) {
+            return row;
+        }
+        int[] widths = row.stream().mapToInt(Blob::w).sorted().toArray();
+        double charW = widths[(widths.length * 3) / 4];
+        double[] steps = new double[row.size() - 1];
+        for (int i = 1; i < row.size(); i++) {
+            steps[i - 1] = row.get(i).cx() - row.get(i - 1).cx();
+        }
+        java.util.Arrays.sort(steps);
+        double pitch = steps[steps.length / 2];
+        List<int[]> spans = new ArrayList<>();
+        for (int i = 1; i < row.size(); i++) {
+            int a = row.get(i - 1).right(), b = row.get(i).x();
+            if (b - a >= 0.6 * charW) {
+                spans.add(new int[]{a + 1, b - 1});
+            }
+        }
+        if (row.size() < 7) {
+            int first = row.get(0).x(), last = row.get(row.size() - 1).right();
+            spans.add(new int[]{(int) Math.max(0, first - 1.25 * pitch), first - 1});
+            spans.add(new int[]{last + 1, (int) Math.min(binary.cols(), last + 1.25 * pitch)});
+        }
+        List<Blob> out = new ArrayList<>(row);
+        int nextLabel = -1;
+        for (int[] sp : spans) {
+            int x0 = Math.max(0, sp[0]), x1 = Math.min(binary.cols(), sp[1]);
+            if (x1 - x0 < 0.3 * charW || top < 0 || bottom > binary.rows()) {
+                continue;
+            }
+            Mat band = new Mat();
+            binary.submat(top, bottom, x0, x1).copyTo(band);
+            eraseLongRuns(band, (int) Math.ceil(1.2 * charW));
+            Mat sub = new Mat();
+            Mat stats = new Mat();
+            Mat cents = new Mat();
+            int n = Imgproc.connectedComponentsWithStats(band, sub, stats, cents, 8, CvType.CV_32S);
+            int[] st = new int[n * 5];
+            stats.get(0, 0, st);
+
+            int[] lab = null;
+            for (int c = 1; c < n; c++) {
+                int bx = st[c * 5], by = st[c * 5 + 1], bw = st[c * 5 + 2], bh = st[c * 5 + 3], area = st[c * 5 + 4];
+                double fill = (double) area / ((double) bw * bh);
+                if (bh < 0.75 * h || bw < 0.12 * h || fill < 0.12 || fill > 0.9) {
+                    continue;
+                }
+                // a clipped frame edge or bolt sits on the span's border; a character keeps clear of it
+                if (sp[0] <= row.get(0).x() && bx == 0 && x0 < row.get(0).x() - charW) {
+                    continue;
+                }
+                if (bx + bw >= x1 - x0 && x1 >= row.get(row.size() - 1).right() + charW) {
+                    continue;
+                }
+                int k = Math.max(1, (int) Math.round(bw / Math.max(1.0, pitch)));
+                if (bw > 1.15 * bh && k < 2 || k > 3) {
+                    continue;
+                }
+                if (lab == null) {
+                    lab = new int[band.rows() * band.cols()];
+                    sub.get(0, 0, lab);
+                    if (nextLabel < 0) {
+                        nextLabel = (int) Core.minMaxLoc(labels).maxVal + 1;
+                    }
+                }
+                int newLabel = nextLabel++;
+                int[] col = new int[bw];
+                Mat dst = labels.submat(top, bottom, x0, x1);
+                int[] dl = new int[dst.rows() * dst.cols()];
+                dst.get(0, 0, dl);
+                for (int yy = 0; yy < band.rows(); yy++) {
+                    for (int xx = 0; xx < band.cols(); xx++) {
+                        if (lab[yy * band.cols() + xx] == c) {
+                            dl[yy * band.cols() + xx] = newLabel;
+                            if (xx >= bx && xx < bx + bw) {
+                                col[xx - bx]++;
+                            }
+                        }
+                    }
+                }
+                dst.put(0, 0, dl);
+                int start = 0;
+                for (int cut = 1; cut < k; cut++) {
+                    int expected = bw * cut / k;
+                    int lo = Math.max(start + 2, expected - bw / (3 * k)), hi = Math.min(bw - 2, expected + bw / (3 * k));
+                    int best = expected;
+                    for (int xx = lo; xx <= hi; xx++) {
+                        if (col[xx] < col[best]) {
+                            best = xx;
+                        }
+                    }
+                    out.add(new Blob(x0 + bx + start, top + by, best - start, bh, 0, newLabel));
+                    start = best;
+                }
+                out.add(new Blob(x0 + bx + start, top + by, bw - start, bh, 0, newLabel));
+            }
+            band.release();
+            sub.release();
+            stats.release();
+            cents.release();
+        }
+        out.sort(Comparator.comparingInt(Blob::x));
+        return out;
+    }
+
+    /** Clears horizontal ink runs of at least {@code minRun} pixels (frame lines) in a binary image. */
+    static void eraseLongRuns(Mat bin, int minRun) {
+        byte[] px = new byte[bin.rows() * bin.cols()];
+        bin.get(0, 0, px);
+        int w = bin.cols();
+        for (int y = 0; y < bin.rows(); y++) {
+            int run = 0;
+            for (int x = 0; x <= w; x++) {
+                boolean ink = x < w && px[y * w + x] != 0;
+                if (ink) {
+                    run++;
+                } else {
+                    if (run >= minRun) {
+                        for (int k = x - run; k < x; k++) {
+                            px[y * w + k] = 0;
+                        }
+                    }
+                    run = 0;
+                }
+            }
+        }
+        bin.put(0, 0, px);
     }
 
     static double medianHeight(List<Blob> row) {

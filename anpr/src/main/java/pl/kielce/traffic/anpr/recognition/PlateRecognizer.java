@@ -29,6 +29,8 @@ public final class PlateRecognizer implements AutoCloseable {
     private static final Mat FRAME_KERNEL = frameKernel();
     private static final boolean REMOVE_FRAME_LINES = Boolean.getBoolean("anpr.removeFrameLines");
     static final double UNCERTAIN = Double.parseDouble(System.getProperty("anpr.uncertain", "0.6"));
+    private static final boolean FILL_GAPS = !Boolean.getBoolean("anpr.noGapFill");
+    private static final double COLOUR_CHROMA = Double.parseDouble(System.getProperty("anpr.colourChroma", "45"));
     private static final String DEBUG_DIR = System.getProperty("anpr.debugDir");
     /** Nanoseconds spent per stage (localise, segment, classify, tesseract), for profiling. */
     public static final java.util.concurrent.atomic.AtomicLongArray STAGE_NANOS = new java.util.concurrent.atomic.AtomicLongArray(5);
@@ -375,6 +377,21 @@ public final class PlateRecognizer implements AutoCloseable {
             if (row != null && !wide.isEmpty() && row.size() < 9) {
                 row = CharacterRows.withSplitWideBlobs(row, wide, labels);
             }
+            if (row != null && FILL_GAPS && row.size() < 9) {
+                List<Blob> filled = CharacterRows.withGapsFilled(row, bin, labels);
+                if (filled.size() > row.size()) {
+                    List<Blob> kept = new ArrayList<>();
+                    for (Blob b : filled) {
+                        if (row.contains(b) || !colourful(hsv, labels, b)) {
+                            kept.add(b);
+                        }
+                    }
+                    if (kept.size() > row.size() && kept.size() <= 9) {
+                        row = kept;
+                        q = rowQuality(row, gray.cols(), gray.rows());
+                    }
+                }
+            }
             if (row != null && (best == null || q > best.quality())) {
                 if (best != null) {
                     best.release();
@@ -395,7 +412,9 @@ public final class PlateRecognizer implements AutoCloseable {
         Core.compare(labels.submat(r), new Scalar(b.label()), mask, Core.CMP_EQ);
         Scalar mean = Core.mean(hsv.submat(r), mask);
         mask.release();
-        return mean.val[1] > 90 && mean.val[2] > 60;
+        // saturation alone is unreliable for dark pixels (black ink in a bluish shadow reads S ~ 100 at V ~ 70):
+        // a coloured part (EU band, emblem, sticker) also has a high absolute chroma S*V
+        return mean.val[1] > 90 && mean.val[2] > 60 && mean.val[1] * mean.val[2] / 255 > COLOUR_CHROMA;
     }
 
     private static double rowQuality(List<Blob> row, int width, int height) {
@@ -420,9 +439,6 @@ public final class PlateRecognizer implements AutoCloseable {
             Mat mask = new Mat();
             Core.compare(seg.labels().submat(rect), new Scalar(b.label()), mask, Core.CMP_EQ);
             Mat norm = Glyphs.normalise(mask);
-            if (DEBUG_DIR != null) {
-                org.opencv.imgcodecs.Imgcodecs.imwrite(DEBUG_DIR + "/" + r.method() + "-" + (int) r.cx() + "-" + feats.size() + ".png", mask);
-            }
             double aspect = (double) b.w() / b.h();
             feats.add(Glyphs.features(norm, aspect));
             glyphs.add(mask);
@@ -432,6 +448,19 @@ public final class PlateRecognizer implements AutoCloseable {
             y0 = Math.min(y0, b.y());
             x1 = Math.max(x1, b.right());
             y1 = Math.max(y1, b.bottom());
+        }
+        if (DEBUG_DIR != null) {
+            Mat dbg = new Mat();
+            Imgproc.cvtColor(seg.binary(), dbg, Imgproc.COLOR_GRAY2BGR);
+            for (Blob b : seg.row()) {
+                Imgproc.rectangle(dbg, new Point(b.x(), b.y()), new Point(b.right() - 1, b.bottom() - 1), new Scalar(0, 0, 255), 1);
+            }
+            Mat both = new Mat();
+            Core.vconcat(List.of(w.color(), dbg), both);
+            Imgproc.resize(both, both, new Size(), 3, 3, Imgproc.INTER_NEAREST);
+            Imgcodecs.imwrite(DEBUG_DIR + "/seg-" + r.method() + "-" + (int) r.cx() + "-" + (int) r.cy() + ".png", both);
+            dbg.release();
+            both.release();
         }
         long tk = System.nanoTime();
         double[][] probs = classifier.probabilities(feats);
