@@ -11,6 +11,7 @@ import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
+import org.apache.flink.util.function.SerializableSupplier;
 import pl.kielce.traffic.events.DeadLetter;
 import pl.kielce.traffic.events.Decoded;
 import pl.kielce.traffic.signals.model.Intersection;
@@ -59,7 +60,7 @@ public final class SignalTimingFunction extends KeyedCoProcessFunction<String, F
 
     private final SignalModel.Source modelSource;
     private final SignalJobSettings settings;
-    private final TimingSettings timing;
+    private final SerializableSupplier<TimingSettings> timing;
     private final Clock clock;
 
     private transient SignalModel model;
@@ -74,7 +75,8 @@ public final class SignalTimingFunction extends KeyedCoProcessFunction<String, F
     private transient Counter evaluations;
     private transient Counter lateFlows;
 
-    public SignalTimingFunction(SignalModel.Source modelSource, SignalJobSettings settings, TimingSettings timing, Clock clock) {
+    public SignalTimingFunction(SignalModel.Source modelSource, SignalJobSettings settings,
+                                SerializableSupplier<TimingSettings> timing, Clock clock) {
         this.modelSource = modelSource;
         this.settings = settings;
         this.timing = timing;
@@ -84,7 +86,7 @@ public final class SignalTimingFunction extends KeyedCoProcessFunction<String, F
     @Override
     public void open(OpenContext context) {
         model = modelSource.load();
-        planner = new SignalPlanner(model, settings, timing);
+        planner = new SignalPlanner(model, settings, timing.get());
         flows = getRuntimeContext().getMapState(FLOWS);
         pending = getRuntimeContext().getMapState(PENDING);
         evaluatedUpTo = getRuntimeContext().getState(EVALUATED_UP_TO);

@@ -8,6 +8,7 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import pl.kielce.traffic.events.DeadLetter;
 import pl.kielce.traffic.events.Topics;
+import org.apache.flink.util.function.SerializableSupplier;
 import pl.kielce.traffic.flows.KafkaText;
 import pl.kielce.traffic.signals.timing.TimingSettings;
 import pl.kielce.traffic.streams.Kafka;
@@ -42,12 +43,12 @@ public final class SignalTimingJob {
     private final Sink<PlanLogEntry> planLog;
     private final SignalModel.Source model;
     private final SignalJobSettings settings;
-    private final TimingSettings timing;
+    private final SerializableSupplier<TimingSettings> timing;
     private final Clock clock;
 
     public SignalTimingJob(Source<RawRecord, ?, ?> flows, Source<RawRecord, ?, ?> approvals, Sink<DeadLetter> deadLetters,
                            Sink<PlanLogEntry> proposalsTopic, Sink<PlanLogEntry> planLog, SignalModel.Source model,
-                           SignalJobSettings settings, TimingSettings timing, Clock clock) {
+                           SignalJobSettings settings, SerializableSupplier<TimingSettings> timing, Clock clock) {
         this.flows = flows;
         this.approvals = approvals;
         this.deadLetters = deadLetters;
@@ -68,7 +69,7 @@ public final class SignalTimingJob {
                 Kafka.deadLetterSink(kafka, Topics.DEAD_LETTER),
                 proposalSink(kafka, Topics.SIGNALS_PLANS_PROPOSED),
                 new PlanLogStore(jdbcUrl),
-                model, settings, TimingSettings.defaults(), Clock.systemUTC());
+                model, settings, TimingSettings::defaults, Clock.systemUTC());
     }
 
     /** Proposal JSON as the value, intersection id as the key. */

@@ -40,7 +40,7 @@ class SignalTimingHarnessTest {
     @BeforeEach
     void open() throws Exception {
         h = new KeyedTwoInputStreamOperatorTestHarness<>(new KeyedCoProcessOperator<>(new SignalTimingFunction(
-                SignalFixtures.source(), settings, TimingSettings.defaults(), CLOCK)),
+                SignalFixtures.source(), settings, TimingSettings::defaults, CLOCK)),
                 FlowSample::group, ApprovalRecord::group, Types.STRING);
         h.open();
         h.setProcessingTime(0);
