@@ -10,16 +10,16 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The transit core (schedule, adherence) stays free of Flink and Kafka: only the job package wires them. */
+/** The transit core (schedule, adherence, priority) stays free of Flink and Kafka: only the job package wires them. */
 class TransitArchitectureTest {
     private static final Path MAIN = Path.of(System.getProperty("repo.root", "."), "stream-jobs", "src", "main", "java",
             "pl", "kielce", "traffic", "transit");
 
     @Test
-    void scheduleAndAdherenceDoNotImportFlinkOrKafka() throws IOException {
+    void scheduleAdherenceAndPriorityDoNotImportFlinkOrKafka() throws IOException {
         Path main = Files.isDirectory(MAIN) ? MAIN : Path.of("src/main/java/pl/kielce/traffic/transit");
         assertThat(main).isDirectory();
-        for (String pkg : List.of("schedule", "adherence")) {
+        for (String pkg : List.of("schedule", "adherence", "priority")) {
             try (Stream<Path> files = Files.list(main.resolve(pkg))) {
                 List<Path> java = files.filter(p -> p.toString().endsWith(".java")).toList();
                 assertThat(java).isNotEmpty();

@@ -15,7 +15,8 @@ class TransitTypesTest {
     @Test
     void recordsBetweenOperatorsAndInStateArePojos() {
         for (Class<?> c : List.of(ObservedPosition.class, VehicleState.class, StopPassage.class, KeyedBytes.class,
-                DeadLetter.class)) {
+                DeadLetter.class, NearSignalPosition.class, PriorityApproachFunction.LastFix.class,
+                pl.kielce.traffic.transit.priority.PriorityRequest.class)) {
             assertThat(TypeInformation.of(c)).as(c.getSimpleName()).isInstanceOf(PojoTypeInfo.class);
         }
     }
