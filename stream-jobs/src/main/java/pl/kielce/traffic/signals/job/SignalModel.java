@@ -88,9 +88,10 @@ public final class SignalModel {
 
     /**
      * Which movements a flow's {@code approach} stands for, with the share of the approach's flow each carries:
-     * the movements whose {@code approach} is that text (shared in proportion to their saturation flow — the flows
-     * topic has no per-movement split), else the movement with that id, else the movements of the detector with that
-     * id (split evenly, as the model says). Empty when it matches nothing.
+     * the movements of that approach text counted by detectors measuring only that approach (all of the approach's
+     * movements when no detector does), shared in proportion to their saturation flow — the flows topic has no
+     * per-movement split; else the movement with that id; else the movements of the detector with that id (a detector
+     * spanning approaches reports under its id; split evenly, as the model says). Empty when it matches nothing.
      */
     public Map<String, Double> movementShares(String intersectionId, String approach) {
         Intersection ix = byId.get(intersectionId);
@@ -98,9 +99,18 @@ public final class SignalModel {
         if (ix == null || approach == null) {
             return out;
         }
+        // the movements counted at this measuring point: those of the detectors whose movements all come from this
+        // approach (a detector spanning approaches reports under its own id, as the flow job's CityModel does); when
+        // no detector measures the approach (e.g. a camera count), all its movements
+        Set<String> measured = new LinkedHashSet<>();
+        for (Detector d : ix.detectors()) {
+            if (d.movementIds().stream().allMatch(id -> ix.movements().get(ix.movementIndex(id)).approach().equals(approach))) {
+                measured.addAll(d.movementIds());
+            }
+        }
         double total = 0;
         for (Movement m : ix.movements()) {
-            if (m.approach().equals(approach)) {
+            if (m.approach().equals(approach) && (measured.isEmpty() || measured.contains(m.id()))) {
                 out.put(m.id(), m.saturationFlowVehPerHour());
                 total += m.saturationFlowVehPerHour();
             }

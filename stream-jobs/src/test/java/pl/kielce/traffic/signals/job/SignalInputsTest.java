@@ -54,6 +54,9 @@ class SignalInputsTest {
         assertThat(shares.keySet()).containsExactly("E-T", "E-L");
         assertThat(shares.get("E-T")).isCloseTo(3400.0 / 5020, within(1e-9));
         assertThat(model.movementShares("KI-IXW-SOLID", "E-L")).containsExactly(java.util.Map.entry("E-L", 1.0));
+        // from north: N-L is counted by D7 together with S-L (two approaches), which reports under its own id —
+        // the approach's flow is D5's count of N-TR only
+        assertThat(model.movementShares("KI-IXW-SOLID", "al. Solidarności from north")).containsExactly(java.util.Map.entry("N-TR", 1.0));
         assertThat(model.movementShares("KI-IXW-SOLID", "KI-IXW-SOLID-D7")).containsOnlyKeys("N-L", "S-L")
                 .containsValue(0.5);
         assertThat(model.movementShares("KI-IXW-SOLID", "nowhere")).isEmpty();
