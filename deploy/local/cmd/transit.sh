@@ -2,7 +2,8 @@
 # help: transit simulate [--gtfs ZIP] [--speed N] [--minutes M] [--start HH:MM:SS] [--routes R,..] [--without-trip-ids]   publish simulated GTFS-RT vehicle positions (timetable + random delays)
 # help: transit delay-bus --trip ID --date YYYY-MM-DD --delay-seconds S [--stop-index K]   publish one position of a trip running late
 # help: transit tail [--from-beginning] [--max N] [--seconds S]   follow TripUpdates on transit.trip-updates and transit alerts
-# help: transit job [--gtfs ZIP] [--large-delay-seconds S]    run the transit adherence job alone in a local Flink MiniCluster
+# help: transit requests [--from-beginning] [--max N] [--seconds S]   follow transit signal priority requests on signals.controller-requests
+# help: transit job [--gtfs ZIP] [--large-delay-seconds S] [--intersections XML|none]   run the transit adherence job (with signal priority) alone in a local Flink MiniCluster
 # help: transit chain [--delay-seconds S]                     the whole chain on private ports: Kafka + transit job + journey planner (RNV); a late bus must change the planner's answer (PASS/FAIL)
 # help: transit bench [--gtfs ZIP] [--minutes M]              per-position matching cost and accuracy on a real GTFS vs a brute-force baseline
 # help: transit job-bench [--gtfs ZIP] [--minutes M]          positions/s through the whole Flink job (MiniCluster) vs a decode-only job
@@ -65,7 +66,7 @@ case "$sub" in
     fi ;;
 esac
 case "$sub" in
-  simulate|tail|job|delay-bus)
+  simulate|tail|requests|job|delay-bus)
     if [[ " ${args[*]-} " != *" --bootstrap-servers"* ]]; then
       args=(--bootstrap-servers "127.0.0.1:$KAFKA_PORT" "${args[@]}")
     fi ;;

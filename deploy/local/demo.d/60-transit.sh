@@ -11,7 +11,9 @@ demo_transit() {
     --gtfs "$gtfs" --bootstrap-servers "$TRAFFIC_KAFKA_BOOTSTRAP" --speed "${TRAFFIC_TRANSIT_SPEED:-10}" \
     --minutes "${TRAFFIC_TRANSIT_MINUTES:-240}" --incident-probability 0.1 --seed "$RANDOM"
   DEMO_SUMMARY+=("Transit   simulated RNV fleet (10× time) → transit.vehicle-positions → TripUpdates on transit.trip-updates;"
-                 "          follow them: ./traffic transit tail   (simulator log $DEMO_LOG_DIR/transit-sim.log)")
+                 "          follow them: ./traffic transit tail   (simulator log $DEMO_LOG_DIR/transit-sim.log)"
+                 "          signal priority runs on the Kielce junction model, but no RNV bus comes near it (858 km):"
+                 "          ./traffic transit requests stays silent here (stream-jobs/README-transit.md, TSP)")
   demo_say "transit simulator started ($(basename "$gtfs"))"
 }
 demo_step_after demo_replay demo_transit

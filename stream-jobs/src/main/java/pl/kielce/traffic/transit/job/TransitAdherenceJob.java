@@ -122,14 +122,17 @@ public final class TransitAdherenceJob {
     /**
      * For {@code LocalJobsMain}: the job on the local stack's Kafka, with the GTFS feed named by env
      * {@code TRAFFIC_TRANSIT_GTFS} (default: the RNV demo feed {@code rnv/rnv.zip} under env
-     * {@code TRAFFIC_DATA_DIR}, else {@code $TRAFFIC_ROOT/../shared/data}).
+     * {@code TRAFFIC_DATA_DIR}, else {@code $TRAFFIC_ROOT/../shared/data}), with transit signal priority on the
+     * Kielce intersection model when it is found ({@link TransitAdherenceCommand#priorityConfig}).
      */
     public static void addToLocalStack(StreamExecutionEnvironment env, LocalStack stack) {
         java.nio.file.Path gtfs = demoGtfs(System.getenv());
         if (!java.nio.file.Files.isRegularFile(gtfs) && !java.nio.file.Files.isDirectory(gtfs)) {
             throw new IllegalStateException("no GTFS feed at " + gtfs + ": set TRAFFIC_TRANSIT_GTFS to a GTFS zip");
         }
-        TransitAdherenceCommand.create(stack.kafkaBootstrap(), gtfs.toString(), NAME, AdherenceSettings.DEFAULTS).build(env);
+        TransitAdherenceCommand.create(stack.kafkaBootstrap(), gtfs.toString(), NAME, AdherenceSettings.DEFAULTS,
+                TransitAdherenceCommand.priorityConfig(null, System.getenv(),
+                        pl.kielce.traffic.transit.priority.TransitPrioritySettings.DEFAULTS)).build(env);
     }
 
     static java.nio.file.Path demoGtfs(java.util.Map<String, String> env) {

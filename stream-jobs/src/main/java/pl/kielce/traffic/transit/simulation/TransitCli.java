@@ -6,7 +6,7 @@ import pl.kielce.traffic.transit.job.TransitAdherenceCommand;
 
 /** {@code ./traffic transit …}: simulate positions, follow the outputs, measure, or run the job alone. */
 @Command(name = "transit", mixinStandardHelpOptions = true,
-        subcommands = {PositionSimulatorCommand.class, DelayedBusCommand.class, TailCommand.class, TransitBench.class, TransitJobBench.class, ChainCheckCommand.class, TransitAdherenceCommand.class},
+        subcommands = {PositionSimulatorCommand.class, DelayedBusCommand.class, TailCommand.class, PriorityRequestsCommand.class, TransitBench.class, TransitJobBench.class, ChainCheckCommand.class, TransitAdherenceCommand.class},
         description = "Transit adherence: simulator, output follower, benchmark, job")
 public final class TransitCli implements Runnable {
     @Override
