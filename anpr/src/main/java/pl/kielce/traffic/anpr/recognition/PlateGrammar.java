@@ -50,8 +50,9 @@ public final class PlateGrammar {
                 }
             }
             for (String l : layouts) {
-                if (!l.matches("@?[LDA]{1,10}")) {
-                    throw new IllegalArgumentException(name + ": layout must be [@]L/D/A, was '" + l + "'");
+                if (!l.matches("@?[LDA]{1,10}") && !l.matches("[LDA]{1,9}-[LDA]{1,9}")) {
+                    throw new IllegalArgumentException(name + ": layout must be [@]L/D/A (or L/D/A with one '-' where the"
+                            + " plate's gap is), was '" + l + "'");
                 }
             }
         }
@@ -59,6 +60,7 @@ public final class PlateGrammar {
 
     static final double DROP_PENALTY = -1.5;
     static final double EMBLEM_BONUS = 2.0;
+    static final double SEPARATOR_MISMATCH = Double.parseDouble(System.getProperty("anpr.separatorMismatch", "-2.0"));
     private final List<Scheme> schemes;
 
     public PlateGrammar(Set<String> polishDistricts, List<Scheme> foreign) {
@@ -163,6 +165,16 @@ public final class PlateGrammar {
      * {@link #EMBLEM_BONUS} when the district length matches.
      */
     public List<Reading> decode(double[][] p, int emblemAfter) {
+        return decode(p, emblemAfter, -1);
+    }
+
+    /**
+     * As {@link #decode(double[][], int)}, knowing that the plate's separator (a clear gap or the emblem) follows
+     * {@code separatorAfter} characters (-1: none seen). Readings of a layout that puts the separator elsewhere
+     * (a Polish district of 2 letters read over a Czech 3+4 plate, a 3-letter district over a Slovak 2+5 one)
+     * lose {@link #SEPARATOR_MISMATCH}.
+     */
+    public List<Reading> decode(double[][] p, int emblemAfter, int separatorAfter) {
         int n = p.length;
         Map<String, Reading> best = new LinkedHashMap<>();
         StringBuilder free = new StringBuilder();
@@ -173,27 +185,31 @@ public final class PlateGrammar {
             freeScore += Math.log(row[arg]);
         }
         put(best, new Reading(free.toString(), freeScore, "free"));
-        decodeSchemes(p, 0, best, emblemAfter);
+        decodeSchemes(p, 0, best, emblemAfter, separatorAfter);
         if (n >= 6) {
             // a junk glyph (band, frame, screw) at either end
-            decodeSchemes(java.util.Arrays.copyOfRange(p, 1, n), DROP_PENALTY, best, -1);
-            decodeSchemes(java.util.Arrays.copyOfRange(p, 0, n - 1), DROP_PENALTY, best, -1);
+            decodeSchemes(java.util.Arrays.copyOfRange(p, 1, n), DROP_PENALTY, best, -1, separatorAfter > 1 ? separatorAfter - 1 : -1);
+            decodeSchemes(java.util.Arrays.copyOfRange(p, 0, n - 1), DROP_PENALTY, best, -1,
+                    separatorAfter < n - 1 ? separatorAfter : -1);
         }
         List<Reading> out = new ArrayList<>(best.values());
         out.sort(Comparator.comparingDouble(Reading::logScore).reversed());
         return out;
     }
 
-    private void decodeSchemes(double[][] p, double handicap, Map<String, Reading> best, int emblemAfter) {
+    private void decodeSchemes(double[][] p, double handicap, Map<String, Reading> best, int emblemAfter, int separatorAfter) {
         int n = p.length;
         for (Scheme sc : schemes) {
             for (String layout : sc.layouts()) {
                 boolean withDistrict = layout.startsWith("@");
                 String body = withDistrict ? layout.substring(1) : layout;
                 if (!withDistrict) {
-                    if (body.length() == n) {
-                        Part v = fill(p, 0, body, sc.forbiddenLetters());
-                        put(best, new Reading(v.text, v.score + sc.penalty() + handicap, sc.name() + ":" + layout));
+                    int dash = body.indexOf('-');
+                    String plain = body.replace("-", "");
+                    if (plain.length() == n) {
+                        Part v = fill(p, 0, plain, sc.forbiddenLetters());
+                        double sep = separatorAfter > 0 && dash >= 0 && dash != separatorAfter ? SEPARATOR_MISMATCH : 0;
+                        put(best, new Reading(v.text, v.score + sc.penalty() + handicap + sep, sc.name() + ":" + layout));
                     }
                     continue;
                 }
@@ -211,6 +227,9 @@ public final class PlateGrammar {
                     }
                     Part v = fill(p, k, body, sc.forbiddenLetters());
                     double bonus = sc.emblem() && emblemAfter == k ? EMBLEM_BONUS : 0;
+                    if (separatorAfter > 0 && separatorAfter != k) {
+                        bonus += SEPARATOR_MISMATCH;
+                    }
                     put(best, new Reading(d + v.text, ds + v.score + sc.penalty() + handicap + bonus,
                             sc.name() + ":" + d + "+" + body));
                 }

@@ -31,6 +31,7 @@ public final class PlateRecognizer implements AutoCloseable {
     static final double UNCERTAIN = Double.parseDouble(System.getProperty("anpr.uncertain", "0.6"));
     private static final boolean FILL_GAPS = !Boolean.getBoolean("anpr.noGapFill");
     private static final double COLOUR_CHROMA = Double.parseDouble(System.getProperty("anpr.colourChroma", "45"));
+    private static final boolean USE_SEPARATOR = !Boolean.getBoolean("anpr.noSeparator");
     private static final String DEBUG_DIR = System.getProperty("anpr.debugDir");
     /** Nanoseconds spent per stage (localise, segment, classify, tesseract), for profiling. */
     public static final java.util.concurrent.atomic.AtomicLongArray STAGE_NANOS = new java.util.concurrent.atomic.AtomicLongArray(5);
@@ -209,7 +210,7 @@ public final class PlateRecognizer implements AutoCloseable {
 
     /** A segmented region: its glyphs (normalised), class probabilities, decoded readings and photo box. */
     record Segmented(List<Mat> glyphs, List<Double> aspects, double[][] probs, List<PlateGrammar.Reading> readings,
-                     PlateBox box, double shapeQuality, String method, int emblemAfter) {
+                     PlateBox box, double shapeQuality, String method, int emblemAfter, int separatorAfter) {
         /** Some character's best class has less than 0.6 of the probability: worth a second opinion. */
         boolean uncertain() {
             for (double[] row : probs) {
@@ -288,6 +289,40 @@ public final class PlateRecognizer implements AutoCloseable {
 
     /** The chosen binarisation, its labels and the character row (left to right). */
     private record Segmentation(Mat binary, Mat labels, List<Blob> row, double quality, int emblemAfter) {
+        /**
+         * Where the plate's separator is: the number of characters before a gap that stands out (at least
+         * {@value #SEPARATOR_MIN_HEIGHTS} character heights and {@value #SEPARATOR_MIN_RATIO} times the typical gap),
+         * or the emblem's position; -1 when there is no clear separator.
+         */
+        int separatorAfter() {
+            if (emblemAfter > 0) {
+                return emblemAfter;
+            }
+            int n = row.size();
+            if (n < 4) {
+                return -1;
+            }
+            double h = CharacterRows.medianHeight(row);
+            double[] gaps = new double[n - 1];
+            int widest = 0;
+            for (int i = 1; i < n; i++) {
+                gaps[i - 1] = row.get(i).x() - row.get(i - 1).right();
+                if (gaps[i - 1] > gaps[widest]) {
+                    widest = i - 1;
+                }
+            }
+            double[] sorted = gaps.clone();
+            java.util.Arrays.sort(sorted);
+            double typical = Math.max(1, sorted[(sorted.length - 1) / 2]);
+            double second = sorted.length > 1 ? sorted[sorted.length - 2] : 0;
+            boolean clear = gaps[widest] >= SEPARATOR_MIN_HEIGHTS * h && gaps[widest] >= SEPARATOR_MIN_RATIO * typical
+                    && gaps[widest] >= 1.5 * second;
+            return clear ? widest + 1 : -1;
+        }
+
+        static final double SEPARATOR_MIN_HEIGHTS = 0.4;
+        static final double SEPARATOR_MIN_RATIO = 2.5;
+
         double skewDegrees() {
             int n = row.size();
             double mx = 0, my = 0;
@@ -358,19 +393,21 @@ public final class PlateRecognizer implements AutoCloseable {
                     row = cand;
                 }
             }
-            int emblemAfter = -1;
+            double emblemX = Double.NaN;
             if (row != null) {
                 // the EU band, an emblem or a coloured sticker is not a character
                 List<Blob> kept = new ArrayList<>();
+                int emblemAfter = -1;
                 for (Blob b : row) {
                     if (!colourful(hsv, labels, b)) {
                         kept.add(b);
                     } else if (!kept.isEmpty()) {
                         emblemAfter = kept.size(); // a coloured blob inside the row: a state emblem
+                        emblemX = b.cx();
                     }
                 }
                 if (emblemAfter >= kept.size()) {
-                    emblemAfter = -1; // it was at the right end, not between characters
+                    emblemX = Double.NaN; // it was at the right end, not between characters
                 }
                 row = kept.size() < 4 ? null : kept;
             }
@@ -395,6 +432,13 @@ public final class PlateRecognizer implements AutoCloseable {
             if (row != null && (best == null || q > best.quality())) {
                 if (best != null) {
                     best.release();
+                }
+                int emblemAfter = -1;
+                if (!Double.isNaN(emblemX)) {
+                    emblemAfter = 0;
+                    for (Blob b : row) {
+                        emblemAfter += b.cx() < emblemX ? 1 : 0;
+                    }
                 }
                 best = new Segmentation(bin, labels, row, q, emblemAfter);
             } else {
@@ -465,9 +509,10 @@ public final class PlateRecognizer implements AutoCloseable {
         long tk = System.nanoTime();
         double[][] probs = classifier.probabilities(feats);
         STAGE_NANOS.addAndGet(4, System.nanoTime() - tk);
-        List<PlateGrammar.Reading> readings = grammar.decode(probs, seg.emblemAfter());
+        int separatorAfter = USE_SEPARATOR ? seg.separatorAfter() : -1;
+        List<PlateGrammar.Reading> readings = grammar.decode(probs, seg.emblemAfter(), separatorAfter);
         PlateBox box = mapBack(w.inverse(), x0, y0, x1, y1);
-        return new Segmented(glyphs, aspects, probs, readings, box, seg.quality(), r.method(), seg.emblemAfter());
+        return new Segmented(glyphs, aspects, probs, readings, box, seg.quality(), r.method(), seg.emblemAfter(), separatorAfter);
     }
 
     private static PlateBox mapBack(Mat inv, int x0, int y0, int x1, int y1) {
@@ -528,8 +573,8 @@ public final class PlateRecognizer implements AutoCloseable {
                 fused[i][c] = (1 - wt) * s.probs()[i][c] + (c == ti ? wt : 0);
             }
         }
-        return new Segmented(s.glyphs(), s.aspects(), fused, grammar.decode(fused, s.emblemAfter()), s.box(), s.shapeQuality(),
-                s.method() + "+tess", s.emblemAfter());
+        return new Segmented(s.glyphs(), s.aspects(), fused, grammar.decode(fused, s.emblemAfter(), s.separatorAfter()), s.box(),
+                s.shapeQuality(), s.method() + "+tess", s.emblemAfter(), s.separatorAfter());
     }
 
     /**

@@ -57,4 +57,17 @@ class PlateGrammarTest {
         java.util.Arrays.fill(p[0], 1.0 / Glyphs.ALPHABET.length());
         assertThat(grammar.decode(p).get(0).text()).isEqualTo("SK321LE");
     }
+
+    @Test
+    void theGapAfterThreeCharactersMakesItACzechPlateNotAPolishDistrict() {
+        assertThat(grammar.decode(confident("LB25790"), -1, -1).get(0).text()).isEqualTo("LB25790");
+        assertThat(grammar.decode(confident("LB25790"), -1, 3).get(0).text()).isEqualTo("1B25790");
+        assertThat(grammar.decode(confident("LB25790"), -1, 2).get(0).text()).isEqualTo("LB25790");
+    }
+
+    @Test
+    void theGapAfterTwoCharactersRulesOutAThreeLetterDistrict() {
+        assertThat(grammar.decode(confident("TSZ60AK"), -1, 2).get(0).text()).isEqualTo("TS260AK");
+        assertThat(grammar.decode(confident("SLU7XA8"), -1, 3).get(0).text()).isEqualTo("SLU7XA8");
+    }
 }
