@@ -89,6 +89,9 @@ public final class SignalsCommand {
             default -> throw new IllegalArgumentException("--method must be min-delay or webster, was " + method);
         };
         if (opts.containsKey("analysis-period-h")) ts = ts.withAnalysisPeriodHours(number(opts, "analysis-period-h"));
+        if (opts.containsKey("saturated-x")) ts = ts.withSaturatedDegree(number(opts, "saturated-x"));
+        if (opts.containsKey("permitted-factor")) ts = ts.withPermittedGreenFactor(number(opts, "permitted-factor"));
+        if (opts.containsKey("max-share-cut")) ts = ts.withMaxShareCut(number(opts, "max-share-cut"));
         return new SumoSignalTiming.Options(imp, ts, opts.containsKey("window-s") ? number(opts, "window-s") : 3600,
                 !opts.containsKey("single-plan"), opts.containsKey("reuse-measurement"));
     }

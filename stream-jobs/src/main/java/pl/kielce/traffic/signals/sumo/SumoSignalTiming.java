@@ -35,8 +35,7 @@ public final class SumoSignalTiming {
     public record Options(ImportSettings importSettings, TimingSettings timingSettings, double designWindowSeconds,
                           boolean timeOfDay, boolean reuseMeasurement) {
         public static Options defaults() {
-            // measured on bologna-acosta (docs/BENCHMARKS.md): T = 1 h and time-of-day plans did best
-            return new Options(ImportSettings.defaults(), TimingSettings.defaults().withAnalysisPeriodHours(1.0), 3600, true, false);
+            return new Options(ImportSettings.defaults(), TimingSettings.forMeasuredCounts(), 3600, true, false);
         }
     }
 

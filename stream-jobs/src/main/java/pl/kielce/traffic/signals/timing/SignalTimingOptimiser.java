@@ -69,14 +69,20 @@ public final class SignalTimingOptimiser {
         double[] best = null;
         double bestDelay = Double.POSITIVE_INFINITY;
         double cMin = Math.max(p.intersection.minCycleSeconds(), p.minimumCycle());
-        for (double c = cMin; c <= p.intersection.maxCycleSeconds() + 1e-9; c += settings.cycleStepSeconds()) {
-            double[] d = p.allocate(c);
-            if (d == null) continue;
-            double delay = p.totalDelay(d);
-            if (delay < bestDelay - 1e-9) {
-                bestDelay = delay;
-                best = d;
+        // saturated movements keep their share of the cycle; should no cycle in the bounds allow all of
+        // them (e.g. a cycle imposed by a corridor), the shares are relaxed step by step
+        for (int relax = 0; relax <= 10 && best == null; relax++) {
+            p.shareScale = 1.0 - relax / 10.0;
+            for (double c = cMin; c <= p.intersection.maxCycleSeconds() + 1e-9; c += settings.cycleStepSeconds()) {
+                double[] d = p.allocate(c);
+                if (d == null) continue;
+                double delay = p.totalDelay(d);
+                if (delay < bestDelay - 1e-9) {
+                    bestDelay = delay;
+                    best = d;
+                }
             }
+            if (!p.hasShares()) break;
         }
         if (best == null) {
             throw new IllegalArgumentException("intersection " + p.intersection.id()
@@ -121,6 +127,9 @@ public final class SignalTimingOptimiser {
         final double[] flows;
         final double[] saturation;
         final double[] required;
+        /** Least effective green / cycle of each movement (saturated movements keep the running plan's share). */
+        final double[] minShare;
+        double shareScale = 1.0;
         final List<Step> steps;
 
         Problem(Intersection intersection, Map<String, Double> flowsById, TimingSettings settings) {
@@ -142,15 +151,48 @@ public final class SignalTimingOptimiser {
                 saturation[m] = mv.saturationFlowVehPerHour();
                 required[m] = mv.requiredGreenSeconds();
             }
+            minShare = new double[n];
+            if (settings.saturatedDegree() > 0 || settings.maxShareCut() < 1) markSaturated(flowsById);
+        }
+
+        /**
+         * A movement measured at (or above) the saturated degree under the running plan: the queue hides
+         * part of its demand, so it keeps at least its current share of the cycle; and since it discharged
+         * the measured flow, its saturation flow is at least that flow over its current green share.
+         */
+        private void markSaturated(Map<String, Double> flowsById) {
+            double[] cur = intersection.currentDurations();
+            double cycle = sum(cur);
+            if (!(cycle > 0)) return;
+            for (int m = 0; m < flows.length; m++) {
+                if (flowsById.get(intersection.movements().get(m).id()) == null) continue;
+                double g = green.effectiveSeconds(m, cur, settings);
+                if (!(g > 0)) continue;
+                double share = Math.min(1.0, g / cycle);
+                if (settings.saturatedDegree() > 0 && flows[m] >= settings.saturatedDegree() * saturation[m] * share) {
+                    minShare[m] = share;
+                    saturation[m] = Math.max(saturation[m], flows[m] / share);
+                } else {
+                    minShare[m] = share * (1 - settings.maxShareCut());
+                }
+            }
+        }
+
+        boolean hasShares() {
+            for (double s : minShare) if (s > 0) return true;
+            return false;
         }
 
         double minimumCycle() {
-            double[] d = minimumDurations();
+            double[] d = minimumDurations(0);
             return d == null ? Double.POSITIVE_INFINITY : sum(d);
         }
 
-        /** Stage minimums raised until every movement's minimum green holds; null if impossible. */
-        double[] minimumDurations() {
+        /**
+         * Stage minimums raised until every movement's minimum green holds, and (cycle c &gt; 0) every
+         * saturated movement's share of c; null if impossible.
+         */
+        double[] minimumDurations(double c) {
             int n = steps.size();
             double[] d = new double[n];
             for (int s = 0; s < n; s++) d[s] = steps.get(s).minSeconds();
@@ -168,12 +210,30 @@ public final class SignalTimingOptimiser {
                     short_ -= add;
                 }
             }
+            if (c > 0 && shareScale > 0) {
+                for (int m = 0; m < flows.length; m++) {
+                    if (minShare[m] <= 0) continue;
+                    double target = minShare[m] * shareScale * c;
+                    int guard = 0;
+                    while (green.effectiveSeconds(m, d, settings) < target - 1e-6) {
+                        if (guard++ > 1000) return null;
+                        int best = -1;
+                        for (int s = 0; s < n; s++) {
+                            if (steps.get(s).isStage() && green.isGreen(m, s) && d[s] < steps.get(s).maxSeconds() - 1e-9
+                                    && (best < 0 || d[s] > d[best])) best = s;
+                        }
+                        if (best < 0) return null;
+                        d[best] = Math.min(steps.get(best).maxSeconds(),
+                                d[best] + Math.max(0.1, target - green.effectiveSeconds(m, d, settings)));
+                    }
+                }
+            }
             return d;
         }
 
         /** Minimum-delay split for cycle c, or null when c cannot be filled within the stage bounds. */
         double[] allocate(double c) {
-            double[] d = minimumDurations();
+            double[] d = minimumDurations(c);
             if (d == null) return null;
             double remaining = c - sum(d);
             if (remaining < -1e-9) return null;
@@ -225,8 +285,10 @@ public final class SignalTimingOptimiser {
         }
 
         boolean feasible(double[] d) {
+            double c = sum(d);
             for (int m = 0; m < flows.length; m++) {
                 if (green.displayedGreenSeconds(m, d) < required[m] - 1e-9) return false;
+                if (minShare[m] > 0 && green.effectiveSeconds(m, d, settings) < minShare[m] * shareScale * c - 1e-6) return false;
             }
             return true;
         }

@@ -94,4 +94,38 @@ class SignalTimingOptimiserTest {
         assertThatThrownBy(() -> new SignalTimingOptimiser(TimingSettings.defaults()).optimise(twoStage(0), Map.of("ew", -5.0)))
                 .hasMessageContaining("ew");
     }
+
+    /** Like {@link #twoStage} but the running plan gives NS 20 s and EW 40 s (cycle 68 s). */
+    static Intersection unevenTwoStage() {
+        Intersection base = twoStage(0);
+        List<Step> steps = List.of(
+                new Step("ns", Step.Kind.STAGE, 20, 5, 999, List.of(G, R), null), base.steps().get(1),
+                new Step("ew", Step.Kind.STAGE, 40, 5, 999, List.of(R, G), null), base.steps().get(3));
+        return new Intersection("x2", "test", Double.NaN, Double.NaN, base.movements(), steps, List.of(), 30, 120, 0, List.of());
+    }
+
+    @Test
+    void aSaturatedMovementKeepsItsShareOfTheCycle() {
+        // running plan: NS effective green 20 + 4 − 3 = 21 s of 68 → share 0.309, capacity 1800·0.309 = 556 veh/h;
+        // NS counted 450 veh/h: x = 0.81 ≥ 0.8, so its count is taken as its capacity (a queue hides the rest).
+        // EW: 41/68 → capacity 1085 veh/h, counted 1000 → x = 0.92, saturated as well.
+        Map<String, Double> flows = Map.of("ns", 450.0, "ew", 1000.0);
+        double currentShare = 21.0 / 68;
+        TimingSettings trusting = TimingSettings.defaults().withAnalysisPeriodHours(1.0);
+        // trusting the counts as demand, flow ratios 0.25 : 0.56 cut NS below its current share (0.290 at C = 69 s)
+        TimingPlan naive = new SignalTimingOptimiser(trusting).optimise(unevenTwoStage(), flows);
+        assertThat((naive.stepSeconds().get(0) + 4 - 3) / naive.cycleSeconds()).isLessThan(currentShare);
+        TimingPlan p = new SignalTimingOptimiser(trusting.withSaturatedDegree(0.8)).optimise(unevenTwoStage(), flows);
+        assertThat((p.stepSeconds().get(0) + 4 - 3) / p.cycleSeconds()).isGreaterThanOrEqualTo(currentShare - 1e-6);
+        assertThat(p.stepSeconds().get(1)).isEqualTo(4.0);
+    }
+
+    @Test
+    void withoutTheSaturatedRuleTheSettingsOfTheFirstVersionHold() {
+        TimingSettings s = new TimingSettings(3.0, 0.7, 0.25, 1.0, 1.0, 10.0, TimingSettings.Method.MIN_DELAY);
+        assertThat(s.saturatedDegree()).isZero();
+        assertThat(s.maxShareCut()).isEqualTo(1.0);
+        assertThatThrownBy(() -> s.withMaxShareCut(1.5)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(TimingSettings.forMeasuredCounts().saturatedDegree()).isEqualTo(0.9);
+    }
 }
