@@ -44,7 +44,8 @@ import java.util.Map;
  *       plans with the same smoothed flows; propose when it drops by at least
  *       {@link SignalJobSettings#minImprovementPercent()} (the whole corridor's vehicle-weighted delay for a corridor)
  *       and the plans are not the same (within {@link SignalJobSettings#hysteresisSeconds()}) as the last proposal
- *       (unless older than {@link SignalJobSettings#reproposeAfter()}) or as the plan in force.</li>
+ *       (unless older than {@link SignalJobSettings#reproposeAfter()}) or as the plan in force, nor better than that
+ *       still-pending last proposal by less than the same threshold (hysteresis: noise does not re-propose).</li>
  * </ol>
  * An intersection is planned only when every movement its detectors measure has a flow in the smoothing window (a
  * silent detector is not an empty road).
@@ -194,6 +195,23 @@ public final class SignalPlanner {
         if (sameAsProposed) {
             return new Decision(List.of(), currentMean, proposedMean, "same plan as the last proposal "
                     + plans.values().stream().map(p -> lastProposed.get(p.intersectionId()).planId()).toList());
+        }
+        // a different plan that is hardly better than the one still pending is not worth a second proposal
+        boolean pendingEverywhere = plans.keySet().stream().allMatch(id -> lastProposed.containsKey(id)
+                && intervalStartEpochMs - lastProposed.get(id).sinceEpochMs() < settings.reproposeAfter().toMillis()
+                && lastProposed.get(id).stepSeconds().size() == model.require(id).steps().size());
+        if (pendingEverywhere) {
+            double pendingTotal = 0;
+            for (String id : plans.keySet()) {
+                pendingTotal += evaluate(model.require(id), demand.get(id), lastProposed.get(id).durations()).totalDelay();
+            }
+            double gain = pendingTotal <= 0 ? 0 : 100 * (pendingTotal - proposedTotal) / pendingTotal;
+            if (gain < settings.minImprovementPercent()) {
+                return new Decision(List.of(), currentMean, proposedMean, String.format(Locale.ROOT,
+                        "the last proposal %s is within %.1f%% of the best plan (threshold %.1f%%)",
+                        plans.keySet().stream().map(id -> lastProposed.get(id).planId()).toList(), gain,
+                        settings.minImprovementPercent()));
+            }
         }
 
         List<Proposal> proposals = new ArrayList<>();
