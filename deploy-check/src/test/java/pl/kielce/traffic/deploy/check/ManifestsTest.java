@@ -77,7 +77,7 @@ class ManifestsTest {
                     jobs.add(((List<?>) ManifestCheck.path(m, "spec", "job", "args")).get(0));
                 }));
         assertThat(problems).isEmpty();
-        assertThat(jobs).containsExactlyInAnyOrder("ctz-enforcement", "passage-counts", "transit-adherence");
+        assertThat(jobs).containsExactlyInAnyOrder("ctz-enforcement", "passage-counts", "signal-timing", "transit-adherence");
     }
 
     @Test
