@@ -41,21 +41,12 @@ public final class ApproachCapacities implements Serializable {
      * A movement id is accepted as an approach too (a feed that labels counts by movement).
      */
     public static ApproachCapacities fromModel(Collection<Intersection> intersections, FlowSettings settings) {
-        SignalTimingOptimiser optimiser = new SignalTimingOptimiser(TimingSettings.defaults());
         Map<String, Double> caps = new HashMap<>();
         Map<String, double[]> where = new HashMap<>();
         for (Intersection ix : intersections) {
-            Map<String, Double> noFlows = new HashMap<>();
+            Map<String, Double> byMovement = movementCapacities(ix);
             for (Movement m : ix.movements()) {
-                noFlows.put(m.id(), 0.0);
-            }
-            double cycle = ix.currentCycleSeconds();
-            Map<String, Double> byMovement = new HashMap<>();
-            for (SignalTimingOptimiser.MovementLoad load : optimiser.loads(ix, noFlows, ix.currentDurations())) {
-                Movement m = ix.movements().get(ix.movementIndex(load.movementId()));
-                double capacity = load.saturationVehPerHour() * Math.min(1.0, load.effectiveGreenSeconds() / cycle);
-                byMovement.put(m.id(), capacity);
-                caps.merge(ix.id() + '|' + m.approach(), capacity, Double::sum);
+                caps.merge(ix.id() + '|' + m.approach(), byMovement.get(m.id()), Double::sum);
             }
             for (Detector d : ix.detectors()) {
                 String point = CityModel.approachOf(ix, d);
@@ -69,6 +60,24 @@ public final class ApproachCapacities implements Serializable {
             }
         }
         return new ApproachCapacities(caps, where, settings);
+    }
+
+    /**
+     * Capacity (veh/h) of each movement of {@code ix} under its current plan: saturation flow × effective green /
+     * cycle, the optimiser's own arithmetic ({@link SignalTimingOptimiser#loads}).
+     */
+    public static Map<String, Double> movementCapacities(Intersection ix) {
+        SignalTimingOptimiser optimiser = new SignalTimingOptimiser(TimingSettings.defaults());
+        Map<String, Double> noFlows = new HashMap<>();
+        for (Movement m : ix.movements()) {
+            noFlows.put(m.id(), 0.0);
+        }
+        double cycle = ix.currentCycleSeconds();
+        Map<String, Double> out = new HashMap<>();
+        for (SignalTimingOptimiser.MovementLoad load : optimiser.loads(ix, noFlows, ix.currentDurations())) {
+            out.put(load.movementId(), load.saturationVehPerHour() * Math.min(1.0, load.effectiveGreenSeconds() / cycle));
+        }
+        return out;
     }
 
     /** Capacity of the approach; {@code reportingSources} scales the per-lane default for unknown detectors. */

@@ -13,14 +13,20 @@ import pl.kielce.traffic.streams.RawRecord;
 import java.time.Clock;
 
 /**
- * Raw records of {@code traffic.detector-counts} (or {@code counts.passages}) → {@link Observation}s; anything that
- * fails decoding or does not fit in one flow interval → dead letter with the reason. Never throws on a record.
+ * Raw records of {@code traffic.detector-counts} (or {@code counts.passages}) → {@link Observation}s; a count that
+ * spans several flow intervals is cut at their boundaries ({@link Observation#splitAt}); anything that fails
+ * decoding, or counts a period longer than {@link #MAX_COUNT_SECONDS}, → dead letter with the reason. Never throws
+ * on a record.
  */
 public final class DecodeObservations extends ProcessFunction<RawRecord, Observation> {
     public static final OutputTag<DeadLetter> DEAD_LETTERS = new OutputTag<>("flow-dead-letters") {
     };
 
+    /** A count of a longer period (e.g. a day's total) is not a flow measurement: dead letter. */
+    public static final int MAX_COUNT_SECONDS = 3600;
+
     private final String source;
+    private final long intervalMs;
     private final long intervalSeconds;
     private final CameraApproaches cameras;
     private final Clock clock;
@@ -35,6 +41,7 @@ public final class DecodeObservations extends ProcessFunction<RawRecord, Observa
         }
         this.source = source;
         this.intervalSeconds = settings.intervalSeconds();
+        this.intervalMs = settings.interval().toMillis();
         this.cameras = cameras;
         this.clock = clock;
     }
@@ -43,7 +50,9 @@ public final class DecodeObservations extends ProcessFunction<RawRecord, Observa
     public void processElement(RawRecord r, Context ctx, Collector<Observation> out) {
         Decoded<Observation> d = decode(r);
         if (d.isOk()) {
-            out.collect(d.value());
+            for (Observation piece : d.value().splitAt(intervalMs)) {
+                out.collect(piece);
+            }
         } else {
             ctx.output(DEAD_LETTERS, DeadLetter.of(r.value(), r.topic() == null ? "unknown" : r.topic(),
                     r.partition(), r.offset(), d.reason(), clock.instant()));
@@ -76,9 +85,9 @@ public final class DecodeObservations extends ProcessFunction<RawRecord, Observa
         if (o.seconds() <= 0) {
             return Decoded.failed("counted period shorter than one second");
         }
-        if (o.seconds() > intervalSeconds) {
-            return Decoded.failed("counted period of " + o.seconds() + " s is longer than the flow interval of "
-                    + intervalSeconds + " s");
+        if (o.seconds() > Math.max(intervalSeconds, MAX_COUNT_SECONDS)) {
+            return Decoded.failed("counted period of " + o.seconds() + " s is longer than "
+                    + Math.max(intervalSeconds, MAX_COUNT_SECONDS) + " s: not a flow measurement");
         }
         return Decoded.ok(o);
     }

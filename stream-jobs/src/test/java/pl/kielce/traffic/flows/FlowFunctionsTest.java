@@ -47,9 +47,27 @@ class FlowFunctionsTest {
                 StandardCharsets.UTF_8).replace("\"vehicles\":12", "\"vehicles\":-3");
         assertThat(decode.decode(RawRecord.of(Topics.TRAFFIC_DETECTOR_COUNTS, negative.getBytes(StandardCharsets.UTF_8))).reason())
                 .contains("vehicles");
-        byte[] tooLong = EventCodec.encode(new DetectorCount("d1", "ix-1", "N", T0, 900, 12, 0.25));
+        byte[] tooLong = EventCodec.encode(new DetectorCount("d1", "ix-1", "N", T0, 7200, 12, 0.25));
         assertThat(decode.decode(RawRecord.of(Topics.TRAFFIC_DETECTOR_COUNTS, tooLong)).reason())
-                .isEqualTo("counted period of 900 s is longer than the flow interval of 300 s");
+                .isEqualTo("counted period of 7200 s is longer than 3600 s: not a flow measurement");
+    }
+
+    @Test
+    void aCountSpanningSeveralIntervalsIsCutAtTheirBoundariesKeepingTheTotal() {
+        long t0 = T0.toEpochMilli();
+        // a camera's 5-minute count of 7 passages in 1-minute flow intervals: 7 × k/5 rounded = 1, 3, 4, 6, 7 → 1,2,1,2,1
+        Observation five = new Observation("camera", "cam-1", "ix-1", "N", t0, 300, 7, Double.NaN);
+        assertThat(five.splitAt(60_000)).extracting(Observation::startEpochMs, Observation::seconds, Observation::vehicles)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(t0, 60, 1L), org.assertj.core.groups.Tuple.tuple(t0 + 60_000, 60, 2L),
+                        org.assertj.core.groups.Tuple.tuple(t0 + 120_000, 60, 1L), org.assertj.core.groups.Tuple.tuple(t0 + 180_000, 60, 2L),
+                        org.assertj.core.groups.Tuple.tuple(t0 + 240_000, 60, 1L));
+        // a 60-s detector count starting at :30 → 30 s in each of two intervals, 9 vehicles → 5 (4.5 rounded) + 4
+        Observation offset = new Observation("detectors", "d1", "ix-1", "N", t0 + 30_000, 60, 9, 0.2);
+        assertThat(offset.splitAt(60_000)).extracting(Observation::startEpochMs, Observation::seconds, Observation::vehicles)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(t0 + 30_000, 30, 5L), org.assertj.core.groups.Tuple.tuple(t0 + 60_000, 30, 4L));
+        // inside one interval: unchanged
+        Observation inside = new Observation("detectors", "d1", "ix-1", "N", t0, 60, 9, 0.2);
+        assertThat(inside.splitAt(300_000)).containsExactly(inside);
     }
 
     @Test
