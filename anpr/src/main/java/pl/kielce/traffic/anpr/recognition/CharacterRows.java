@@ -216,8 +216,8 @@ final class CharacterRows {
         }
         if (row.size() < 7) {
             int first = row.get(0).x(), last = row.get(row.size() - 1).right();
-            spans.add(new int[]{(int) Math.max(0, first - 1.25 * pitch), first - 1});
-            spans.add(new int[]{last + 1, (int) Math.min(binary.cols(), last + 1.25 * pitch)});
+            spans.add(new int[]{(int) Math.max(0, first - 1.6 * pitch), first - 1});
+            spans.add(new int[]{last + 1, (int) Math.min(binary.cols(), last + 1.6 * pitch)});
         }
         List<Blob> out = new ArrayList<>(row);
         int nextLabel = -1;
@@ -239,6 +239,9 @@ final class CharacterRows {
             int[] lab = null;
             for (int c = 1; c < n; c++) {
                 int bx = st[c * 5], by = st[c * 5 + 1], bw = st[c * 5 + 2], bh = st[c * 5 + 3], area = st[c * 5 + 4];
+                if (Boolean.getBoolean("anpr.debugRows")) {
+                    System.err.printf("span %d..%d band %d..%d h=%d: comp %d,%d %dx%d a=%d%n", x0, x1, top, bottom, h, bx, by, bw, bh, area);
+                }
                 double fill = (double) area / ((double) bw * bh);
                 if (bh < 0.75 * h || bw < 0.12 * h || fill < 0.12 || fill > 0.9) {
                     continue;
