@@ -35,9 +35,12 @@ import java.util.TreeSet;
  * force and the last proposal per intersection; at each completed interval asks {@link SignalPlanner} whether to
  * propose; puts approved plans in force after {@link PlanValidator} accepts them.
  *
- * <p>An interval is <i>completed</i> when every detected movement of every member has a flow for it, or when a flow of
- * a later interval arrives, or {@link SignalJobSettings#settleDelay()} (processing time) after its first flow. A flow
- * of an interval already evaluated (the flow job's late correction) is kept for the smoothing of later intervals.
+ * <p>Intervals are evaluated in order. An interval is <i>completed</i> when every detected movement of every member has
+ * a flow for it (then it and the completed intervals after it are evaluated), or when the settle timer fires
+ * ({@link SignalJobSettings#settleDelay()}, processing time, restarted whenever the oldest waiting interval changes:
+ * every waiting interval is then evaluated as it is — a silent detector must not stop planning). A backlog that
+ * delivers the approaches' intervals interleaved is therefore evaluated as if live. A flow of an interval already
+ * evaluated (the flow job's late correction) is kept for the smoothing of later intervals.
  *
  * <p>State per group: flows of the last {@code smoothingIntervals} intervals (older ones are removed after each
  * evaluation), intervals waiting for evaluation, the last evaluated interval, one settle timer (deleted when nothing
@@ -108,15 +111,17 @@ public final class SignalTimingFunction extends KeyedCoProcessFunction<String, F
             return;
         }
         pending.put(s.intervalStartEpochMs(), s.intervalEndEpochMs());
+        // in interval order: a backlog (replay, catch-up) delivers the approaches' intervals interleaved; an
+        // interval waits for its own flows, never for a later interval's
+        boolean evaluated = false;
         for (Long start : new TreeSet<>(keys(pending))) {
-            if (start < s.intervalStartEpochMs()) {
-                evaluate(ctx.getCurrentKey(), start, out); // a later interval is arriving: this one is complete
+            if (!complete(ctx.getCurrentKey(), start)) {
+                break;
             }
+            evaluate(ctx.getCurrentKey(), start, out);
+            evaluated = true;
         }
-        if (complete(ctx.getCurrentKey(), s.intervalStartEpochMs())) {
-            evaluate(ctx.getCurrentKey(), s.intervalStartEpochMs(), out);
-        }
-        reschedule(ctx);
+        reschedule(ctx, evaluated);
     }
 
     @Override
@@ -235,13 +240,16 @@ public final class SignalTimingFunction extends KeyedCoProcessFunction<String, F
         return true;
     }
 
-    private void reschedule(Context ctx) throws Exception {
+    /** One settle timer while intervals wait; restarted when the oldest waiting interval changed. */
+    private void reschedule(Context ctx, boolean oldestChanged) throws Exception {
         boolean waiting = pending.keys().iterator().hasNext();
         Long t = timer.value();
-        if (!waiting && t != null) {
+        if (t != null && (!waiting || oldestChanged)) {
             ctx.timerService().deleteProcessingTimeTimer(t);
             timer.clear();
-        } else if (waiting && t == null) {
+            t = null;
+        }
+        if (waiting && t == null) {
             long at = ctx.timerService().currentProcessingTime() + settings.settleDelay().toMillis();
             ctx.timerService().registerProcessingTimeTimer(at);
             timer.update(at);

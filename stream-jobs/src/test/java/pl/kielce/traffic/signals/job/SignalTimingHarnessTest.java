@@ -99,7 +99,7 @@ class SignalTimingHarnessTest {
     }
 
     @Test
-    void anIncompleteIntervalIsEvaluatedBySettleTimerOrByTheNextIntervalButASilentDetectorIsNotAnEmptyRoad() throws Exception {
+    void anIncompleteIntervalIsEvaluatedByTheSettleTimerButASilentDetectorIsNotAnEmptyRoad() throws Exception {
         h.processElement1(new StreamRecord<>(flow(0, NORTH, 900)));
         h.processElement1(new StreamRecord<>(flow(0, WEST, 1100))); // south detector silent
         assertThat(out()).isEmpty();
@@ -108,16 +108,39 @@ class SignalTimingHarnessTest {
         assertThat(h.numProcessingTimeTimers()).isZero();
         assertThat(mapSize(SignalTimingFunction.PENDING, CZARN)).isZero();
 
-        // interval 1 has only the south approach; when interval 2 starts arriving, interval 1 is complete: its
-        // smoothing window (intervals 0 and 1) now measures every detected movement → a proposal
+        // interval 1 has only the south approach, interval 2 only the north one: both wait for the settle timer
+        // (an interval never waits for a later one); then interval 1's smoothing window (intervals 0 and 1) measures
+        // every detected movement → a proposal; interval 2 gives the same plan → nothing more
         h.processElement1(new StreamRecord<>(flow(1, SOUTH, 950)));
         h.processElement1(new StreamRecord<>(flow(2, NORTH, 900)));
-        assertThat(out()).singleElement().satisfies(e -> assertThat(e.planId()).startsWith(CZARN + "-20261128T0805Z-"));
-        assertThat(mapSize(SignalTimingFunction.PENDING, CZARN)).isEqualTo(1); // only interval 2 waits
+        assertThat(out()).isEmpty();
+        assertThat(mapSize(SignalTimingFunction.PENDING, CZARN)).isEqualTo(2);
         assertThat(h.numProcessingTimeTimers()).isEqualTo(1);
+        h.setProcessingTime(2 * settings.settleDelay().toMillis());
+        assertThat(out()).singleElement().satisfies(e -> assertThat(e.planId()).startsWith(CZARN + "-20261128T0805Z-"));
+        assertThat(mapSize(SignalTimingFunction.PENDING, CZARN)).isZero();
+        assertThat(h.numProcessingTimeTimers()).isZero();
         // a late correction of an interval already evaluated is kept for smoothing but decides nothing
         h.processElement1(new StreamRecord<>(flow(1, WEST, 1100)));
         assertThat(out()).hasSize(1);
+        assertThat(h.numProcessingTimeTimers()).isZero();
+    }
+
+    @Test
+    void aBacklogWithInterleavedIntervalsIsEvaluatedInOrderAsIfLive() throws Exception {
+        // the flow job catching up emits approach by approach: north 0,1,2 then south 0,1,2 then west 0,1,2
+        for (String approach : List.of(NORTH, SOUTH, WEST)) {
+            for (int i = 0; i < 3; i++) {
+                h.processElement1(new StreamRecord<>(flow(i, approach, approach.equals(NORTH) ? 900 : approach.equals(SOUTH) ? 950 : 1100)));
+            }
+        }
+        // the same single proposal as live: based on interval 0 with all three approaches
+        assertThat(out()).singleElement().satisfies(e -> {
+            assertThat(e.planId()).startsWith(CZARN + "-20261128T0800Z-");
+            assertThat(e.planJson()).contains("\"smoothedOverIntervals\":1");
+        });
+        assertThat(mapSize(SignalTimingFunction.PENDING, CZARN)).isZero();
+        assertThat(h.numProcessingTimeTimers()).isZero();
     }
 
     @Test
