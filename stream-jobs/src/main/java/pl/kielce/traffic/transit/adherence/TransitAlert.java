@@ -1,11 +1,16 @@
 package pl.kielce.traffic.transit.adherence;
 
+import pl.kielce.traffic.events.EventCodec;
+import pl.kielce.traffic.events.TrafficAlert;
+
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 
 /**
- * A transit alert for {@code traffic.alerts}. JSON (see {@link #toJson()}) with {@code schemaVersion}
- * "1.0", {@code source} "transit" and {@code kind} {@code TRANSIT_LARGE_DELAY} or {@code TRANSIT_BUNCHING}.
+ * A transit alert for {@code traffic.alerts}, written as the shared {@link TrafficAlert} event ({@link #toJson()}):
+ * {@code schemaVersion} "1.0", {@code source} "transit" and {@code kind} {@code TRANSIT_LARGE_DELAY} or
+ * {@code TRANSIT_BUNCHING}, the fields below flat as subject fields.
  *
  * @param kind                       what happened
  * @param routeId                    route
@@ -40,51 +45,21 @@ public record TransitAlert(Kind kind, String routeId, String directionKey, Strin
         return routeId;
     }
 
-    public String toJson() {
-        StringBuilder b = new StringBuilder(320).append('{');
-        field(b, "schemaVersion", SCHEMA_VERSION).append(',');
-        field(b, "source", "transit").append(',');
-        field(b, "kind", kind.name()).append(',');
-        field(b, "severity", kind == Kind.TRANSIT_LARGE_DELAY ? "WARNING" : "INFO").append(',');
-        field(b, "routeId", routeId).append(',');
-        field(b, "directionKey", directionKey).append(',');
-        field(b, "tripId", tripId).append(',');
-        field(b, "vehicleId", vehicleId).append(',');
-        field(b, "stopId", stopId).append(',');
-        b.append("\"delaySeconds\":").append(delaySeconds).append(',');
+    /** As the shared alert event of {@code traffic.alerts} (no alertId: the console derives one from the record). */
+    public TrafficAlert toAlert() {
+        Map<String, Object> subject = TrafficAlert.subject("routeId", routeId, "directionKey", directionKey,
+                "tripId", tripId, "vehicleId", vehicleId, "stopId", stopId, "delaySeconds", delaySeconds);
         if (headwaySeconds >= 0) {
-            b.append("\"headwaySeconds\":").append(headwaySeconds).append(',');
-            b.append("\"scheduledHeadwaySeconds\":").append(scheduledHeadwaySeconds).append(',');
-            field(b, "precedingTripId", precedingTripId).append(',');
+            subject.put("headwaySeconds", headwaySeconds);
+            subject.put("scheduledHeadwaySeconds", scheduledHeadwaySeconds);
+            subject.put("precedingTripId", precedingTripId);
         }
-        field(b, "observedAt", Instant.ofEpochSecond(observedAtEpochSeconds).toString()).append(',');
-        field(b, "message", message);
-        return b.append('}').toString();
+        return new TrafficAlert("transit", kind.name(), null,
+                kind == Kind.TRANSIT_LARGE_DELAY ? TrafficAlert.Severity.WARNING : TrafficAlert.Severity.INFO, subject,
+                Instant.ofEpochSecond(observedAtEpochSeconds), message, null, null);
     }
 
-    private static StringBuilder field(StringBuilder b, String name, String value) {
-        b.append('"').append(name).append("\":");
-        if (value == null) {
-            return b.append("null");
-        }
-        b.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        b.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.append('"');
+    public String toJson() {
+        return EventCodec.encodeToString(toAlert());
     }
 }

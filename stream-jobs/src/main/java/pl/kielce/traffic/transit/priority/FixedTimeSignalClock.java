@@ -70,4 +70,22 @@ public final class FixedTimeSignalClock {
         }
         return remaining;
     }
+
+    /** Seconds until the movement's next green starts (0 when it is green now). */
+    public static double secondsUntilGreen(Intersection x, SignalState s, String movementId) {
+        int m = x.movementIndex(movementId);
+        List<Step> steps = x.steps();
+        if (steps.get(s.stepIndex()).indications().get(m).isGreen()) {
+            return 0;
+        }
+        double until = s.planSeconds().get(s.stepIndex()) - s.elapsedInStepSeconds();
+        for (int k = 1; k < steps.size(); k++) {
+            int i = (s.stepIndex() + k) % steps.size();
+            if (steps.get(i).indications().get(m).isGreen()) {
+                break;
+            }
+            until += s.planSeconds().get(i);
+        }
+        return until;
+    }
 }

@@ -61,9 +61,9 @@ public final class PriorityDecider {
         Optional<TransitPriority.Request> r = rule.decide(x, state.planSeconds(), state.stepIndex(),
                 state.elapsedInStepSeconds(), approach.movementId(), bus.delaySeconds(), eta);
         if (r.isEmpty() || r.get().seconds() < 1) {
-            return Decoded.failed(String.format(Locale.ROOT,
-                    "%s %s: no bounded extension or early green helps (step %s, %.0f s in; arrival in %.0f s)",
-                    x.id(), approach.movementId(), state.stepId(), state.elapsedInStepSeconds(), eta));
+            return Decoded.failed(String.format(Locale.ROOT, "%s %s: %s (step %s, %.0f s in; arrival in %.0f s)",
+                    x.id(), approach.movementId(), whyNothing(x, state, approach.movementId(), eta), state.stepId(),
+                    state.elapsedInStepSeconds(), eta));
         }
         long arrival = now.epochSeconds() + (long) Math.ceil(eta - 1e-6); // whole seconds, up
         return Decoded.ok(new PriorityRequest(
@@ -72,6 +72,20 @@ public final class PriorityDecider {
                 bus.vehicleId(), bus.routeId(), bus.tripId(), bus.serviceDate(), bus.delaySeconds(),
                 (int) Math.round(approach.distanceToStopLineMeters()), now.epochSeconds(), arrival,
                 arrival + settings.requestGraceSeconds(), state.stepId(), (int) Math.floor(state.elapsedInStepSeconds())));
+    }
+
+    /** Why the rule asked nothing, for the record (the rule itself only says "nothing"). */
+    private String whyNothing(Intersection x, FixedTimeSignalClock.SignalState state, String movementId, double eta) {
+        double greenLeft = FixedTimeSignalClock.greenRemainingSeconds(x, state, movementId);
+        if (greenLeft > 0) {
+            return String.format(Locale.ROOT, "green ends %.0f s before the bus arrives: more than the extension bound"
+                    + " (%.0f s) or the stage maximum allows", eta - greenLeft, settings.maxExtensionSeconds());
+        }
+        if (FixedTimeSignalClock.secondsUntilGreen(x, state, movementId) <= eta) {
+            return "its green starts before the bus arrives";
+        }
+        return x.steps().get(state.stepIndex()).isStage()
+                ? "the running stage is at its minimum green" : "an intergreen is running (never shortened)";
     }
 
     /**

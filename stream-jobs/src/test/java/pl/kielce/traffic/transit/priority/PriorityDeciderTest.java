@@ -65,13 +65,25 @@ class PriorityDeciderTest {
     void extensionBeyondTheStageMaximumOfTheModelIsNotAsked() {
         // same as the extension case, but EW may last 31 s: 30 + 1.5 > 31
         PriorityDecider tight = new PriorityDecider(TspTestJunction.junctions(31), SETTINGS);
-        assertThat(fromEast(tight, 180, 80, 25).reason()).contains("no bounded extension or early green helps");
+        assertThat(fromEast(tight, 180, 80, 25).reason()).startsWith("X1 E-T: green ends ")
+                .contains("more than the extension bound (15 s) or the stage maximum allows (step EW, 25 s in;");
     }
 
     @Test
     void extensionBeyondTheTspBoundIsNotAsked() {
         // 250 m out: arrival in 23.5 s, 5 s of green left → short by 18.5 s > 15 s bound
         assertThat(fromEast(decider, 180, 250, 25).isOk()).isFalse();
+    }
+
+    @Test
+    void busOnRedWhoseGreenComesFirstOrDuringAnIntergreenAsksNothing() {
+        // 70 s: NS 20 s in; E-T's green in 5 + 5 = 10 s, before the bus 100 m out (8.5 s)? no: 10 > 8.5 → but NS
+        // may only lose 25 − max(10, 20) = 5 s and the bus needs 10 − 8.5 = 1.5 s → 1 s early green
+        assertThat(fromEast(decider, 300, 100, 70).value().seconds()).isEqualTo(1);
+        // 72 s: NS 22 s in; green in 3 + 5 = 8 s ≤ 8.5 s: it comes first
+        assertThat(fromEast(decider, 300, 100, 72).reason()).contains("its green starts before the bus arrives");
+        // 31 s: EW-end intergreen, 1 s in; green after 4 + 10 + 5 + 25 + 5 = 49 s > 8.5 s, but intergreens are never cut
+        assertThat(fromEast(decider, 300, 100, 31).reason()).contains("an intergreen is running (never shortened)");
     }
 
     @Test
