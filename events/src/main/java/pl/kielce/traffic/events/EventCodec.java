@@ -34,7 +34,8 @@ public final class EventCodec {
             PassageCount.class, "1.0",
             Violation.class, "1.0",
             EvidenceClaim.class, "1.0",
-            DeadLetter.class, "1.0");
+            DeadLetter.class, "1.0",
+            TrafficAlert.class, "1.0");
 
     /** Longest payload decoded (1 MiB); larger ones are refused, not parsed. */
     public static final int MAX_BYTES = 1 << 20;

@@ -41,7 +41,30 @@ class EventCodecTest {
                 new Violation("v-2", Violation.Kind.REVIEW, "TK12345", "PL", "centre", "stage-1", "kielce-sct", "3",
                         "LOW_CONFIDENCE", "plate read with confidence 0.55", NOON, List.of("r-1"), List.of(), NOON),
                 new EvidenceClaim("evidence/r-1.jpg", "case-77", NOON),
-                DeadLetter.of(new byte[]{1, 2, (byte) 0xff}, Topics.ANPR_READS, 2, 1234L, "bad", NOON));
+                DeadLetter.of(new byte[]{1, 2, (byte) 0xff}, Topics.ANPR_READS, 2, 1234L, "bad", NOON),
+                new TrafficAlert("flows", "CONGESTION", "flows:congestion:ix-1|N", TrafficAlert.Severity.WARNING,
+                        TrafficAlert.subject("intersectionId", "ix-1", "approach", null, "degreeOfSaturation", 1.25,
+                                "intervals", 3), NOON, "Approach N of ix-1 \"congested\"\n", 20.64, 50.87),
+                new TrafficAlert("transit", "TRANSIT_BUNCHING", null, TrafficAlert.Severity.INFO,
+                        TrafficAlert.subject("routeId", "5"), NOON, "bunching", null, null));
+    }
+
+    @Test
+    void trafficAlertIsFlatInTheDocumentedOrderAndValidated() {
+        TrafficAlert a = new TrafficAlert("flows", "SILENT_DETECTOR", "flows:silent:d1", TrafficAlert.Severity.INFO,
+                TrafficAlert.subject("intersectionId", "ix-1", "approach", null, "detectorId", "d1"), NOON, "Detector d1 silent",
+                null, null);
+        assertThat(EventCodec.encodeToString(a)).isEqualTo("{\"schemaVersion\":\"1.0\",\"source\":\"flows\","
+                + "\"kind\":\"SILENT_DETECTOR\",\"alertId\":\"flows:silent:d1\",\"severity\":\"INFO\",\"intersectionId\":\"ix-1\","
+                + "\"approach\":null,\"detectorId\":\"d1\",\"observedAt\":\"2026-03-14T12:00:00Z\",\"message\":\"Detector d1 silent\"}");
+        assertThatThrownBy(() -> new TrafficAlert("flows", "X", null, TrafficAlert.Severity.INFO,
+                TrafficAlert.subject("kind", "Y"), NOON, "m", null, null)).hasMessageContaining("'kind' is blank or reserved");
+        assertThatThrownBy(() -> new TrafficAlert("flows", "X", null, TrafficAlert.Severity.INFO,
+                TrafficAlert.subject("x", Double.NaN), NOON, "m", null, null)).hasMessageContaining("finite");
+        assertThatThrownBy(() -> new TrafficAlert("flows", "X", null, TrafficAlert.Severity.INFO,
+                java.util.Map.of(), NOON, "m", 20.0, null)).hasMessageContaining("lon and lat go together");
+        assertThat(EventCodec.decode("{\"schemaVersion\":\"1.0\",\"source\":\"flows\",\"kind\":\"K\",\"severity\":\"LOUD\","
+                + "\"observedAt\":\"2026-03-14T12:00:00Z\",\"message\":\"m\"}", TrafficAlert.class).reason()).contains("severity");
     }
 
     @ParameterizedTest

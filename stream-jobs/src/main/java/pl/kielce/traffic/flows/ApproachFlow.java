@@ -1,5 +1,8 @@
 package pl.kielce.traffic.flows;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import java.time.Instant;
 import java.util.Locale;
 
@@ -21,6 +24,7 @@ public record ApproachFlow(String intersectionId, String approach, String source
                            double capacityVehPerHour, double degreeOfSaturation, int reportingSources, double coverage,
                            double longitude, double latitude) {
     public static final String SCHEMA_VERSION = "1.0";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     public String approachKey() {
         return intersectionId + '|' + approach + '|' + source;
@@ -35,23 +39,32 @@ public record ApproachFlow(String intersectionId, String approach, String source
     }
 
     public String toJson() {
-        StringBuilder b = new StringBuilder(360).append('{');
-        Json.field(b, "schemaVersion", SCHEMA_VERSION).append(',');
-        Json.field(b, "intersectionId", intersectionId).append(',');
-        Json.field(b, "approach", approach).append(',');
-        Json.field(b, "source", source).append(',');
-        Json.field(b, "intervalStart", intervalStart().toString()).append(',');
-        Json.field(b, "intervalEnd", intervalEnd().toString()).append(',');
-        b.append("\"vehicles\":").append(vehicles).append(',');
-        Json.number(b, "flowVehPerHour", flowVehPerHour).append(',');
-        Json.number(b, "occupancy", occupancy).append(',');
-        Json.number(b, "capacityVehPerHour", capacityVehPerHour).append(',');
-        Json.number(b, "degreeOfSaturation", degreeOfSaturation).append(',');
-        b.append("\"reportingSources\":").append(reportingSources).append(',');
-        Json.number(b, "coverage", coverage).append(',');
-        Json.number(b, "lon", longitude).append(',');
-        Json.number(b, "lat", latitude);
-        return b.append('}').toString();
+        ObjectNode n = JSON.createObjectNode();
+        n.put("schemaVersion", SCHEMA_VERSION);
+        n.put("intersectionId", intersectionId);
+        n.put("approach", approach);
+        n.put("source", source);
+        n.put("intervalStart", intervalStart().toString());
+        n.put("intervalEnd", intervalEnd().toString());
+        n.put("vehicles", vehicles);
+        number(n, "flowVehPerHour", flowVehPerHour);
+        number(n, "occupancy", occupancy);
+        number(n, "capacityVehPerHour", capacityVehPerHour);
+        number(n, "degreeOfSaturation", degreeOfSaturation);
+        n.put("reportingSources", reportingSources);
+        number(n, "coverage", coverage);
+        number(n, "lon", longitude);
+        number(n, "lat", latitude);
+        return n.toString();
+    }
+
+    /** A number with up to 4 decimals; NaN/infinite → null. */
+    private static void number(ObjectNode n, String name, double value) {
+        if (Double.isFinite(value)) {
+            n.put(name, Math.round(value * 10_000d) / 10_000d);
+        } else {
+            n.putNull(name);
+        }
     }
 
     @Override

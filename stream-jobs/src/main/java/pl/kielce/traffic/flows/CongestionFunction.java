@@ -63,7 +63,8 @@ public final class CongestionFunction extends KeyedProcessFunction<String, Appro
                     "flows:congestion:" + f.approachKey() + ":" + f.intervalStart(), f.intersectionId(), f.approach(),
                     null, f.degreeOfSaturation(), run, f.intervalEndEpochMs(),
                     String.format(Locale.ROOT, "Approach %s of %s congested: degree of saturation %.2f for %d intervals (%s flow %.0f veh/h)",
-                            f.approach(), f.intersectionId(), f.degreeOfSaturation(), run, f.source(), f.flowVehPerHour())));
+                            f.approach(), f.intersectionId(), f.degreeOfSaturation(), run, f.source(), f.flowVehPerHour()),
+                    f.longitude(), f.latitude()));
         }
         Long previousTimer = cleanupAt.value();
         if (previousTimer != null) {

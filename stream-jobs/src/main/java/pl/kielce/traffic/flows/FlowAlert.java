@@ -1,44 +1,46 @@
 package pl.kielce.traffic.flows;
 
+import pl.kielce.traffic.events.EventCodec;
+import pl.kielce.traffic.events.TrafficAlert;
+
 import java.time.Instant;
+import java.util.Map;
 
 /**
- * An alert of the flow job for {@code traffic.alerts}, shaped like the transit job's: {@code schemaVersion} "1.0",
+ * An alert of the flow job, written to {@code traffic.alerts} as the shared {@link TrafficAlert} event:
  * {@code source} "flows", {@code kind} one of {@link Kind}, a stable {@code alertId} (a replay raises the same alert
- * again, the console keeps one), the subject ({@code intersectionId} + {@code approach}, or {@code detectorId} /
- * {@code cameraId}), {@code observedAt} and a one-sentence {@code message}.
+ * again, the console keeps one), the subject ({@code intersectionId} + {@code approach}, plus {@code detectorId} /
+ * {@code cameraId}, or {@code degreeOfSaturation} + {@code intervals} for congestion), {@code observedAt}, a
+ * one-sentence {@code message} and, when the intersection's location is known, {@code lon}/{@code lat}.
  */
 public record FlowAlert(Kind kind, String alertId, String intersectionId, String approach, String deviceId,
-                        double degreeOfSaturation, int intervals, long observedAtEpochMs, String message) {
+                        double degreeOfSaturation, int intervals, long observedAtEpochMs, String message,
+                        double longitude, double latitude) {
     public enum Kind { CONGESTION, SILENT_DETECTOR, SILENT_CAMERA }
-
-    public static final String SCHEMA_VERSION = "1.0";
 
     /** Kafka key: the intersection (or the device for silence alerts of unmapped devices). */
     public String key() {
         return intersectionId != null ? intersectionId : deviceId;
     }
 
-    public String toJson() {
-        StringBuilder b = new StringBuilder(320).append('{');
-        Json.field(b, "schemaVersion", SCHEMA_VERSION).append(',');
-        Json.field(b, "source", "flows").append(',');
-        Json.field(b, "kind", kind.name()).append(',');
-        Json.field(b, "alertId", alertId).append(',');
-        Json.field(b, "severity", kind == Kind.CONGESTION ? "WARNING" : "INFO").append(',');
-        Json.field(b, "intersectionId", intersectionId).append(',');
-        Json.field(b, "approach", approach).append(',');
+    public TrafficAlert toAlert() {
+        Map<String, Object> subject = TrafficAlert.subject("intersectionId", intersectionId, "approach", approach);
         if (kind == Kind.SILENT_CAMERA) {
-            Json.field(b, "cameraId", deviceId).append(',');
+            subject.put("cameraId", deviceId);
         } else if (kind == Kind.SILENT_DETECTOR) {
-            Json.field(b, "detectorId", deviceId).append(',');
+            subject.put("detectorId", deviceId);
         }
         if (kind == Kind.CONGESTION) {
-            Json.number(b, "degreeOfSaturation", degreeOfSaturation).append(',');
-            b.append("\"intervals\":").append(intervals).append(',');
+            subject.put("degreeOfSaturation", Math.round(degreeOfSaturation * 10_000d) / 10_000d);
+            subject.put("intervals", intervals);
         }
-        Json.field(b, "observedAt", Instant.ofEpochMilli(observedAtEpochMs).toString()).append(',');
-        Json.field(b, "message", message);
-        return b.append('}').toString();
+        boolean located = Double.isFinite(longitude) && Double.isFinite(latitude);
+        return new TrafficAlert("flows", kind.name(), alertId,
+                kind == Kind.CONGESTION ? TrafficAlert.Severity.WARNING : TrafficAlert.Severity.INFO, subject,
+                Instant.ofEpochMilli(observedAtEpochMs), message, located ? longitude : null, located ? latitude : null);
+    }
+
+    public String toJson() {
+        return EventCodec.encodeToString(toAlert());
     }
 }

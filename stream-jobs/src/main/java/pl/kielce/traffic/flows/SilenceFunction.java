@@ -61,7 +61,7 @@ public final class SilenceFunction extends KeyedProcessFunction<String, Observat
         out.collect(new FlowAlert(camera ? FlowAlert.Kind.SILENT_CAMERA : FlowAlert.Kind.SILENT_DETECTOR,
                 "flows:silent:" + o.sourceKey() + ":" + seen, o.intersectionId(), o.approach(), o.sourceId(), Double.NaN,
                 0, timestamp, what + " (" + o.intersectionId() + ", approach " + o.approach() + ") silent for "
-                + (minutes > 0 ? minutes + " min" : (silentAfterMs / 1000) + " s")));
+                + (minutes > 0 ? minutes + " min" : (silentAfterMs / 1000) + " s"), Double.NaN, Double.NaN));
         lastSeen.clear();
         timerAt.clear();
         device.clear();

@@ -95,8 +95,18 @@ class FlowFunctionsTest {
     @Test
     void alertJsonIsShapedLikeTheTransitAlerts() {
         FlowAlert a = new FlowAlert(FlowAlert.Kind.SILENT_DETECTOR, "flows:silent:x", "ix-1", "N", "d1", Double.NaN, 0,
-                T0.toEpochMilli(), "Detector d1 silent");
+                T0.toEpochMilli(), "Detector d1 silent", Double.NaN, Double.NaN);
         assertThat(a.toJson()).startsWith("{\"schemaVersion\":\"1.0\",\"source\":\"flows\",\"kind\":\"SILENT_DETECTOR\"")
-                .contains("\"detectorId\":\"d1\"", "\"observedAt\":\"2026-11-28T08:00:00Z\"", "\"message\":\"Detector d1 silent\"");
+                .contains("\"detectorId\":\"d1\"", "\"observedAt\":\"2026-11-28T08:00:00Z\"", "\"message\":\"Detector d1 silent\"")
+                .doesNotContain("\"lon\"", "degreeOfSaturation");
+        FlowAlert congestion = new FlowAlert(FlowAlert.Kind.CONGESTION, "flows:congestion:x", "ix-1", "N \"north\"", null,
+                1.234567, 3, T0.toEpochMilli(), "Approach N\ncongested", 20.6425, 50.8736);
+        // the shared event type: round trip, escaping, 4 decimals, location for the console's map
+        String json = congestion.toJson();
+        assertThat(json).contains("\"severity\":\"WARNING\"", "\"approach\":\"N \\\"north\\\"\"",
+                "\"degreeOfSaturation\":1.2346", "\"intervals\":3", "\"message\":\"Approach N\\ncongested\"",
+                "\"lon\":20.6425", "\"lat\":50.8736");
+        assertThat(pl.kielce.traffic.events.EventCodec.decode(json, pl.kielce.traffic.events.TrafficAlert.class).value())
+                .isEqualTo(congestion.toAlert());
     }
 }
