@@ -2,8 +2,8 @@
 # help: cluster up [TMS]|down [--keep-stack]|status   multi-process Flink session cluster (JobManager + TMS TaskManagers, default 2; REST/UI :58281) + its own Kafka broker JVM (:59192) + PostGIS (:55532); checkpoints in .traffic/cluster/checkpoints
 # help: cluster submit JOB [--from SAVEPOINT]   `flink run` of the job jar (ClusterJobMain JOB: ctz-enforcement, passage-counts, transit-adherence); parallelism = all slots (TRAFFIC_CLUSTER_PARALLELISM)
 # help: cluster upgrade JOB   stop JOB with a savepoint (REST), resubmit the current job jar from it; prints the savepoint and the downtime
-# help: cluster cancel JOB | kill-tm N | start-tm N | replay [READS]   cancel a job; kill -9 / start TaskManager N; demo policy + READS replayed reads (default 3000)
-# help: cluster restart-kafka | restart-postgis | publish-policy   restart the cluster's broker / PostGIS; publish the demo policy (stage 1 from 2026-01-01)
+# help: cluster cancel JOB | kill-tm N | start-tm N | replay [READS]   cancel a job; kill -9 / start TaskManager N; demo policy + READS replayed reads (default 3000) + one read per register-sample vehicle at a zone camera
+# help: cluster restart-kafka | restart-postgis | publish-policy | import-register   restart the cluster's broker / PostGIS; publish the demo policy (stage 1 from 2026-01-01); import the city's register sample (up does it)
 # help: cluster bench [READS]   throughput of ctz-enforcement on a fresh cluster: READS (200000) published as a backlog, job timed until all are read
 # help: cluster failure-test   kill -9 a TaskManager, restart the broker and PostGIS while reads flow; checks cases (no loss, no duplicates) and lag
 #
@@ -176,7 +176,50 @@ publish_demo_policy() {
   java -Xmx128m -cp "$cp" pl.kielce.traffic.ctz.enforcement.PublishPolicy "$pack" "$TRAFFIC_KAFKA_BOOTSTRAP" >&2 \
     || die "publishing the demo policy failed"
 }
-# The demo policy + READS generated reads (ReplayReads, the demo's generator).
+# The city's register extract (cities/kielce/register-sample.csv: synthetic vehicles) into the cluster's PostGIS
+# (vehicle_register), as ./traffic policy import-register does for the demo's database. Without it every vehicle is
+# UNKNOWN_VEHICLE or a foreign plate and every case is REVIEW. An upsert by plate: safe to repeat.
+import_register() {
+  local csv="$TRAFFIC_CITY_DIR/register-sample.csv"
+  [ -f "$csv" ] || { say "no $csv: the cluster's register stays empty (every case will be REVIEW)"; return 0; }
+  java -Xmx128m -XX:TieredStopAtLevel=1 -cp "$(tools_classpath)" pl.kielce.traffic.store.register.RegisterTool \
+    import-register "$csv" --db "$TRAFFIC_JDBC_URL" >&2 || die "importing $csv into the cluster's PostGIS failed"
+  # The policy lets a non-compliant vehicle in on 6 days a year (exemption occasional-entries): the first replay
+  # would only use one of them. The sample's vehicles are recorded as having used their 6 days already (2–7 January
+  # of this year, register table occasional_entries; reset at every `up`), so a non-compliant one entering today
+  # is a VIOLATION. Cases keep their deterministic id (plate, zone, day): a repeated replay adds none that day.
+  local plates
+  plates="$(tail -n +2 "$csv" | cut -d, -f1 | grep -E '^[A-Z0-9]+$' | sed "s/.*/'&'/" | paste -sd, -)"
+  [ -n "$plates" ] || return 0
+  psql_at "$PG_PORT" traffic -qv ON_ERROR_STOP=1 >/dev/null <<SQL || die "recording the sample's occasional entries failed"
+BEGIN;
+DELETE FROM occasional_entries WHERE plate IN ($plates);
+INSERT INTO occasional_entries (plate, day)
+  SELECT p, (date_trunc('year', now())::date + d) FROM unnest(ARRAY[$plates]) p, generate_series(1, 6) d;
+COMMIT;
+SQL
+  say "register: $(tail -n +2 "$csv" | grep -c .) sample vehicles in vehicle_register, their 6 occasional days of the year used"
+}
+# One read (captured now) per vehicle of the register sample, round robin over cameras of the strict centre (the
+# cameras ClusterFailureTest uses), as JSONL for ReplayReads --file. The generated reads' plates are random and
+# almost never in the register, so these are the reads the register can turn into VIOLATIONs.
+REGISTER_CAMERAS="${TRAFFIC_CLUSTER_REGISTER_CAMERAS:-KCE-CAM-01 KCE-CAM-02 KCE-CAM-06}"
+register_reads() {
+  local csv="$TRAFFIC_CITY_DIR/register-sample.csv" out="$1"
+  python3 - "$csv" "$out" "$REGISTER_CAMERAS" <<'PY'
+import csv, datetime, json, sys
+src, out, cameras = sys.argv[1], sys.argv[2], sys.argv[3].split()
+now = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
+run = now.strftime("%Y%m%dT%H%M%S")
+with open(src, newline="", encoding="utf-8") as f, open(out, "w", encoding="utf-8") as o:
+    for i, row in enumerate(csv.DictReader(f)):
+        o.write(json.dumps({"schemaVersion": "1.0", "readId": "cluster-register-%s-%d" % (run, i),
+                            "cameraId": cameras[i % len(cameras)],
+                            "capturedAt": (now + datetime.timedelta(seconds=i)).isoformat(),
+                            "plate": row["plate"], "country": "PL", "confidence": 0.97}) + "\n")
+PY
+}
+# The demo policy + READS generated reads (ReplayReads, the demo's generator) + the register sample's vehicles.
 replay() {
   local reads="${1:-3000}" cp
   cp="$(tools_classpath)"
@@ -186,6 +229,13 @@ replay() {
   java -Xmx256m $(local_jvm_opts) -cp "$cp" pl.kielce.traffic.counts.replay.ReplayReads \
     --cameras "$TRAFFIC_CITY_DIR/cameras.geojson" --history-reads "$reads" --history-minutes 30 --malformed 2 \
     --seed "${TRAFFIC_REPLAY_SEED:-20261128}" >&2
+  if [ -f "$TRAFFIC_CITY_DIR/register-sample.csv" ]; then
+    register_reads "$DIR/register-reads.jsonl"
+    # shellcheck disable=SC2046
+    java -Xmx256m $(local_jvm_opts) -cp "$cp" pl.kielce.traffic.counts.replay.ReplayReads \
+      --file "$DIR/register-reads.jsonl" >&2
+    say "replay: $(wc -l < "$DIR/register-reads.jsonl") reads of register-sample vehicles at $REGISTER_CAMERAS; cases: psql -h localhost -p $PG_PORT -U postgres traffic -c 'SELECT kind, reason, count(*) FROM ctz_cases GROUP BY 1, 2'"
+  fi
 }
 
 # bench READS: throughput of ctz-enforcement on the running cluster. The reads are published while no job runs
@@ -233,6 +283,7 @@ case "${1:-status}" in
     cp "$TRAFFIC_ROOT/deploy/local/flink/log4j.properties" "$DIR/conf/"
     cluster_stack_up
     prepare
+    import_register
     running jobmanager || start jobmanager org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint GET_JM_RESOURCE_PARAMS
     for i in $(seq 1 "$tms"); do start_tm "$i"; done
     wait_taskmanagers "$tms" 150 || die "Flink cluster not ready ($(taskmanagers) TaskManagers); logs in $DIR"
@@ -257,6 +308,7 @@ case "${1:-status}" in
   start-tm) start_tm "${2:?usage: start-tm N}"; say "TaskManager $2 starting" ;;
   replay) replay "${2:-3000}" ;;
   publish-policy) publish_demo_policy ;;
+  import-register) import_register ;;
   restart-kafka)
     t0=$(date +%s%N); kafka_down; kafka_up >/dev/null; kafka_wait 90
     say "broker restarted in $(( ($(date +%s%N) - t0) / 1000000 )) ms" ;;
