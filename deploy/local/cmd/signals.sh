@@ -2,6 +2,7 @@
 # help: signals optimize --sumo-scenario DIR --out OUTDIR [opts]   measure a SUMO scenario like a city, optimise its signal plans, write a scenario copy
 # help: signals sumo-eval --scenario DIR                          run a SUMO scenario: mean time loss, waiting, completed trips, teleports
 # help: signals bench [--scenario DIR] [--work DIR]               shipped vs SUMO actuated vs Webster vs this optimiser, side by side (default: bologna-acosta)
+# help: signals export-geojson [XML [OUT]] [--check]              the intersection model as the console's map layer (default cities/kielce/intersections.xml → .geojson beside it)
 set -euo pipefail
 : "${TRAFFIC_ROOT:=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)}"
 # shellcheck source=../lib.sh
@@ -18,6 +19,10 @@ if [ ! -f "$stamp" ] || [ -n "$(find "$src" -name '*.java' -newer "$stamp" -prin
   touch "$stamp"
 fi
 [ $# -gt 0 ] || { sed -n 's/^# help: /  /p' "$0"; exit 2; }
+if [ "$1" = export-geojson ]; then
+  shift; printf '%s\n' "$@" | grep -q -- '\.xml$' || set -- "$TRAFFIC_ROOT/cities/kielce/intersections.xml" "$@"
+  exec java -Xmx256m -XX:+UseSerialGC -cp "$classes" pl.kielce.traffic.signals.city.IntersectionsGeoJson "$@"
+fi
 command -v sumo >/dev/null || [ -x "$SUMO_HOME/bin/sumo" ] || die "SUMO is not installed: ./traffic setup (Debian packages sumo, sumo-tools)"
 if [ "$1" = bench ] && ! printf '%s\n' "$@" | grep -q -- '--scenario'; then
   data="${TRAFFIC_DATA_DIR:-$TRAFFIC_ROOT/../shared/data}"
