@@ -21,6 +21,11 @@ public record RawRecord(String topic, int partition, long offset, byte[] key, by
         return new RawRecord(topic, -1, -1L, null, value);
     }
 
+    /** A record to write to {@code topic} (a job's output; partition and offset -1). */
+    public static RawRecord out(String topic, byte[] key, byte[] value) {
+        return new RawRecord(topic, -1, -1L, key, value);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof RawRecord r && partition == r.partition && offset == r.offset

@@ -1,5 +1,6 @@
 package pl.kielce.traffic.ctz.enforcement;
 
+import pl.kielce.traffic.streams.RawRecord;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
@@ -7,6 +8,9 @@ import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.metrics.Histogram;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.runtime.metrics.DescriptiveStatisticsHistogram;
@@ -41,10 +45,11 @@ import java.util.Map;
  * ALLOWED and EXEMPT passages leave nothing but a counter. State is removed by event-time timers at the end
  * of the local day (cases) and at the end of the passage window (passage → case links).
  */
-public final class CaseFunction extends KeyedBroadcastProcessFunction<String, EnrichedPassage, String, KafkaBytes> {
+public final class CaseFunction extends KeyedBroadcastProcessFunction<String, EnrichedPassage, PolicyPack, RawRecord>
+        implements CheckpointedFunction {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final String initialPackJson;
+    private final PolicyHolder policyHolder;
     private final long windowMillis;
     private final long allowedLatenessMillis;
     private final Clock clock;
@@ -64,14 +69,21 @@ public final class CaseFunction extends KeyedBroadcastProcessFunction<String, En
     private transient MapState<String, CaseRef> cases;
     private transient MapState<String, CaseRef> passages;
     private transient MapState<String, Boolean> occasionalDays;
-    private transient PolicyUpdates.Current policy;
     private transient Map<Outcome, Counter> decisions;
     private transient Counter opened;
     private transient Counter attached;
     private transient Histogram endToEndMs;
 
     public CaseFunction(String initialPackJson, EnforcementSettings settings, Clock clock) {
-        this.initialPackJson = initialPackJson;
+        this(initialPackJson, PolicyBootstrap.NONE, settings, clock);
+    }
+
+    /**
+     * @param initialPackJson the shipped pack: the policy when neither the broadcast state nor the policy topic has one
+     * @param bootstrap       reads the policy topic to its end before the first read is processed (fresh start)
+     */
+    public CaseFunction(String initialPackJson, PolicyBootstrap bootstrap, EnforcementSettings settings, Clock clock) {
+        this.policyHolder = new PolicyHolder(initialPackJson, bootstrap);
         this.windowMillis = settings.passageWindow().toMillis();
         this.allowedLatenessMillis = settings.allowedLateness().toMillis();
         this.clock = clock;
@@ -82,7 +94,6 @@ public final class CaseFunction extends KeyedBroadcastProcessFunction<String, En
         cases = getRuntimeContext().getMapState(CASES);
         passages = getRuntimeContext().getMapState(PASSAGES);
         occasionalDays = getRuntimeContext().getMapState(OCCASIONAL_DAYS);
-        policy = new PolicyUpdates.Current(initialPackJson);
         MetricGroup g = getRuntimeContext().getMetricGroup();
         decisions = new EnumMap<>(Outcome.class);
         for (Outcome o : Outcome.values()) decisions.put(o, g.addGroup("outcome", o.name()).counter(Metrics.DECISIONS));
@@ -92,7 +103,7 @@ public final class CaseFunction extends KeyedBroadcastProcessFunction<String, En
     }
 
     @Override
-    public void processElement(EnrichedPassage e, ReadOnlyContext ctx, Collector<KafkaBytes> out) throws Exception {
+    public void processElement(EnrichedPassage e, ReadOnlyContext ctx, Collector<RawRecord> out) throws Exception {
         PassageEvent ev = e.event();
         PlateRead read = ev.read();
         if (!ev.start()) {
@@ -100,7 +111,7 @@ public final class CaseFunction extends KeyedBroadcastProcessFunction<String, En
             if (ref != null) attach(ref.caseId(), read, ctx, out);
             return; // a further read of an ALLOWED/EXEMPT passage: nothing is kept
         }
-        Policy p = policy.get(ctx.getBroadcastState(PolicyUpdates.STATE).get(PolicyUpdates.STATE_KEY));
+        Policy p = policyHolder.get(ctx.getBroadcastState(PolicyUpdates.STATE));
         List<java.time.LocalDate> used = new ArrayList<>();
         for (String day : occasionalDays.keys()) used.add(java.time.LocalDate.parse(day));
         PassageDecision d = decide(p, ev, e.answer(), used);
@@ -143,27 +154,27 @@ public final class CaseFunction extends KeyedBroadcastProcessFunction<String, En
         return PassageDecision.of(d, answer, ev.zoneKey(), p.timeZone());
     }
 
-    private void openCase(String caseId, PlateRead read, PassageDecision d, ReadOnlyContext ctx, Collector<KafkaBytes> out) {
+    private void openCase(String caseId, PlateRead read, PassageDecision d, ReadOnlyContext ctx, Collector<RawRecord> out) {
         List<String> evidence = read.evidenceRef() == null ? List.of() : List.of(read.evidenceRef());
         Violation v = new Violation(caseId, d.outcome() == Outcome.VIOLATION ? Violation.Kind.VIOLATION : Violation.Kind.REVIEW,
                 read.plate(), read.country(), d.zoneId(), d.stageId(), d.policyId(), d.policyVersion(), d.reason(),
                 d.explanation(), Instant.ofEpochMilli(read.capturedAtMillis()), List.of(read.readId()), evidence, clock.instant());
         byte[] json = EventCodec.encode(v);
-        out.collect(KafkaBytes.out(v.topic(), read.plate().getBytes(StandardCharsets.UTF_8), json));
+        out.collect(RawRecord.out(v.topic(), read.plate().getBytes(StandardCharsets.UTF_8), json));
         for (String ref : evidence) claim(ref, caseId, out);
         ctx.output(EnforcementJob.CASE_ROWS, CaseRow.open(caseId, new String(json, StandardCharsets.UTF_8), read.cameraId(),
                 read.confidence(), vehicleJson(d)));
         opened.inc();
     }
 
-    private void attach(String caseId, PlateRead read, ReadOnlyContext ctx, Collector<KafkaBytes> out) {
+    private void attach(String caseId, PlateRead read, ReadOnlyContext ctx, Collector<RawRecord> out) {
         ctx.output(EnforcementJob.CASE_ROWS, CaseRow.attach(caseId, read.readId(), read.evidenceRef()));
         if (read.evidenceRef() != null) claim(read.evidenceRef(), caseId, out);
         attached.inc();
     }
 
-    private void claim(String evidenceRef, String caseId, Collector<KafkaBytes> out) {
-        out.collect(KafkaBytes.out(Topics.EVIDENCE_CLAIMS, evidenceRef.getBytes(StandardCharsets.UTF_8),
+    private void claim(String evidenceRef, String caseId, Collector<RawRecord> out) {
+        out.collect(RawRecord.out(Topics.EVIDENCE_CLAIMS, evidenceRef.getBytes(StandardCharsets.UTF_8),
                 EventCodec.encode(new EvidenceClaim(evidenceRef, caseId, clock.instant()))));
     }
 
@@ -189,7 +200,7 @@ public final class CaseFunction extends KeyedBroadcastProcessFunction<String, En
     }
 
     @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<KafkaBytes> out) throws Exception {
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<RawRecord> out) throws Exception {
         expire(cases, timestamp);
         expire(passages, timestamp);
     }
@@ -205,7 +216,16 @@ public final class CaseFunction extends KeyedBroadcastProcessFunction<String, En
     }
 
     @Override
-    public void processBroadcastElement(String packJson, Context ctx, Collector<KafkaBytes> out) throws Exception {
-        ctx.getBroadcastState(PolicyUpdates.STATE).put(PolicyUpdates.STATE_KEY, packJson);
+    public void processBroadcastElement(PolicyPack pack, Context ctx, Collector<RawRecord> out) throws Exception {
+        policyHolder.update(pack, ctx.getBroadcastState(PolicyUpdates.STATE));
+    }
+
+    @Override
+    public void initializeState(FunctionInitializationContext ctx) throws Exception {
+        policyHolder.initialize(ctx); // before the first element: the published policy, not the shipped one
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext ctx) {
     }
 }

@@ -1,5 +1,6 @@
 package pl.kielce.traffic.ctz.enforcement;
 
+import pl.kielce.traffic.streams.RawRecord;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import pl.kielce.traffic.events.DeadLetter;
@@ -17,10 +18,10 @@ final class DeadLetters {
     }
 
     /** A record that failed validation, for {@code dlqTopic}: its bytes as received and the reason. */
-    static KafkaBytes of(KafkaBytes source, String reason, Instant at, String dlqTopic) {
+    static RawRecord of(RawRecord source, String reason, Instant at, String dlqTopic) {
         String topic = source.topic() == null ? "unknown" : source.topic();
         DeadLetter dl = DeadLetter.of(source.value(), topic, source.partition(), source.offset(), reason, at);
-        return KafkaBytes.out(dlqTopic, topic.getBytes(StandardCharsets.UTF_8), EventCodec.encode(dl));
+        return RawRecord.out(dlqTopic, topic.getBytes(StandardCharsets.UTF_8), EventCodec.encode(dl));
     }
 
     /**
@@ -28,7 +29,7 @@ final class DeadLetters {
      * candidates are removed (privacy rule: no plate of a possibly compliant vehicle is kept); the read id,
      * camera, time and evidence reference stay so an operator can find the image if needed.
      */
-    static KafkaBytes late(PlateRead read, long watermarkMillis, long allowedLatenessMillis, Instant at) {
+    static RawRecord late(PlateRead read, long watermarkMillis, long allowedLatenessMillis, Instant at) {
         ObjectNode redacted = JSON.createObjectNode();
         redacted.put("readId", read.readId());
         redacted.put("cameraId", read.cameraId());
@@ -39,6 +40,6 @@ final class DeadLetters {
                 + allowedLatenessMillis + " ms behind the watermark " + Instant.ofEpochMilli(watermarkMillis)
                 + "; not decided (plate removed)";
         DeadLetter dl = DeadLetter.of(redacted.toString().getBytes(StandardCharsets.UTF_8), Topics.ANPR_READS, -1, -1L, reason, at);
-        return KafkaBytes.out(Topics.ANPR_READS_DLQ, Topics.ANPR_READS.getBytes(StandardCharsets.UTF_8), EventCodec.encode(dl));
+        return RawRecord.out(Topics.ANPR_READS_DLQ, Topics.ANPR_READS.getBytes(StandardCharsets.UTF_8), EventCodec.encode(dl));
     }
 }

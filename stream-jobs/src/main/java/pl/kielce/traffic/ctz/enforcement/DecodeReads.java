@@ -1,5 +1,6 @@
 package pl.kielce.traffic.ctz.enforcement;
 
+import pl.kielce.traffic.streams.RawRecord;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
@@ -14,7 +15,7 @@ import java.time.Clock;
  * dead-letter side output ({@link EnforcementJob#DEAD_LETTERS}) with the reason and its bytes as received.
  * Never throws on bad input.
  */
-public final class DecodeReads extends ProcessFunction<KafkaBytes, PlateRead> {
+public final class DecodeReads extends ProcessFunction<RawRecord, PlateRead> {
     private final Clock clock;
     private transient Counter readsIn;
     private transient Counter deadLetters;
@@ -30,7 +31,7 @@ public final class DecodeReads extends ProcessFunction<KafkaBytes, PlateRead> {
     }
 
     @Override
-    public void processElement(KafkaBytes record, Context ctx, Collector<PlateRead> out) {
+    public void processElement(RawRecord record, Context ctx, Collector<PlateRead> out) {
         if (readsIn != null) readsIn.inc();
         Decoded<PlateRead> decoded = ReadDecoder.decode(record.value());
         if (decoded.isOk()) {
@@ -46,7 +47,7 @@ public final class DecodeReads extends ProcessFunction<KafkaBytes, PlateRead> {
         return ReadDecoder.decode(value);
     }
 
-    static OutputTag<KafkaBytes> tag() {
+    static OutputTag<RawRecord> tag() {
         return EnforcementJob.DEAD_LETTERS;
     }
 }

@@ -1,5 +1,6 @@
 package pl.kielce.traffic.ctz.enforcement;
 
+import pl.kielce.traffic.streams.RawRecord;
 import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
@@ -41,7 +42,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class EnforcementJob {
     /** Dead letters (invalid reads, late reads, refused policy updates) as Kafka records. */
-    public static final OutputTag<KafkaBytes> DEAD_LETTERS = new OutputTag<>("ctz-dead-letters") { };
+    public static final OutputTag<RawRecord> DEAD_LETTERS = new OutputTag<>("ctz-dead-letters") { };
     /** Writes to the console's case table. */
     public static final OutputTag<CaseRow> CASE_ROWS = new OutputTag<>("ctz-case-rows") { };
     /** Plate-free counters. */
@@ -49,9 +50,10 @@ public final class EnforcementJob {
     /** Occasional entries used, for the register. */
     public static final OutputTag<OccasionalEntry> OCCASIONAL_ENTRIES = new OutputTag<>("ctz-occasional-entries") { };
 
-    private final Source<KafkaBytes, ?, ?> reads;
-    private final Source<KafkaBytes, ?, ?> policyUpdates;
-    private final Sink<KafkaBytes> kafkaOut;
+    private final Source<RawRecord, ?, ?> reads;
+    private final Source<RawRecord, ?, ?> policyUpdates;
+    private final PolicyBootstrap policyBootstrap;
+    private final Sink<RawRecord> kafkaOut;
     private final Sink<CaseRow> caseSink;
     private final Sink<DecisionCount> countSink;
     private final Sink<OccasionalEntry> occasionalSink;
@@ -62,7 +64,10 @@ public final class EnforcementJob {
 
     /**
      * @param reads           {@code anpr.reads} records
-     * @param policyUpdates   {@code policy.updates} records, or null for a fixed policy
+     * @param policyUpdates   {@code policy.updates} records (from the topic's beginning), or null for a fixed policy
+     * @param policyBootstrap reads the same topic to its end when a deciding operator starts without a policy in its
+     *                        state, so no read is decided before the published policy is known; required with
+     *                        {@code policyUpdates}
      * @param kafkaOut        every Kafka record the job writes (topic in the record); exactly-once in production
      * @param caseSink        case rows for the console
      * @param countSink       aggregate counters
@@ -70,12 +75,18 @@ public final class EnforcementJob {
      * @param register        the registers
      * @param initialPackJson the policy pack the job starts with ({@link PolicyUpdates#encode} of its files)
      */
-    public EnforcementJob(Source<KafkaBytes, ?, ?> reads, Source<KafkaBytes, ?, ?> policyUpdates, Sink<KafkaBytes> kafkaOut,
+    public EnforcementJob(Source<RawRecord, ?, ?> reads, Source<RawRecord, ?, ?> policyUpdates, PolicyBootstrap policyBootstrap,
+                          Sink<RawRecord> kafkaOut,
                           Sink<CaseRow> caseSink, Sink<DecisionCount> countSink, Sink<OccasionalEntry> occasionalSink,
                           RegisterClient.Factory register,
                           String initialPackJson, EnforcementSettings settings, Clock clock) {
         this.reads = Objects.requireNonNull(reads, "reads");
         this.policyUpdates = policyUpdates;
+        if (policyUpdates != null && policyBootstrap == null) {
+            throw new IllegalArgumentException("policyBootstrap is required with policyUpdates: without it the first reads "
+                    + "would be decided with the shipped pack before the published one is read");
+        }
+        this.policyBootstrap = policyBootstrap == null ? PolicyBootstrap.NONE : policyBootstrap;
         this.kafkaOut = Objects.requireNonNull(kafkaOut, "kafkaOut");
         this.caseSink = Objects.requireNonNull(caseSink, "caseSink");
         this.countSink = Objects.requireNonNull(countSink, "countSink");
@@ -99,17 +110,17 @@ public final class EnforcementJob {
                         .withIdleness(settings.sourceIdleness()))
                 .name("capture-time-watermarks").uid("ctz-watermarks");
 
-        SingleOutputStreamOperator<String> packs = policyStream(env);
+        SingleOutputStreamOperator<PolicyPack> packs = policyStream(env);
         // the policy input must not hold back event time in the operators it is connected to
-        BroadcastStream<String> policy = packs
-                .assignTimestampsAndWatermarks(WatermarkStrategy.<String>forGenerator(ctx -> new NoTimeGenerator<>()))
+        BroadcastStream<PolicyPack> policy = packs
+                .assignTimestampsAndWatermarks(WatermarkStrategy.<PolicyPack>forGenerator(ctx -> new NoTimeGenerator<>()))
                 .name("policy-without-event-time").uid("ctz-policy-no-event-time").setParallelism(1)
                 .broadcast(PolicyUpdates.STATE);
 
         SingleOutputStreamOperator<PassageEvent> passages = timed
                 .keyBy(PlateRead::plate)
                 .connect(policy)
-                .process(new PassageFunction(initialPackJson, settings, clock)).name("passages").uid("ctz-passages");
+                .process(new PassageFunction(initialPackJson, policyBootstrap, settings, clock)).name("passages").uid("ctz-passages");
 
         // timeout 0 = no Flink timer per element: RegisterEnrichment gives each lookup a deadline and retries itself,
         // so the reads answered from its cache (most of them) cost no timer at all
@@ -120,9 +131,9 @@ public final class EnforcementJob {
         // the async operator keeps the plate partitioning of the passages operator (forward, same parallelism)
         KeyedStream<EnrichedPassage, String> byPlate =
                 DataStreamUtils.reinterpretAsKeyedStream(enriched, EnrichedPassage::plate, Types.STRING);
-        SingleOutputStreamOperator<KafkaBytes> decided = byPlate
+        SingleOutputStreamOperator<RawRecord> decided = byPlate
                 .connect(policy)
-                .process(new CaseFunction(initialPackJson, settings, clock)).name("decide-and-cases").uid("ctz-decide-and-cases");
+                .process(new CaseFunction(initialPackJson, policyBootstrap, settings, clock)).name("decide-and-cases").uid("ctz-decide-and-cases");
 
         decided.union(decoded.getSideOutput(DEAD_LETTERS), passages.getSideOutput(DEAD_LETTERS), packs.getSideOutput(DEAD_LETTERS))
                 .sinkTo(kafkaOut).name("kafka-out").uid("ctz-kafka-out");
@@ -135,12 +146,12 @@ public final class EnforcementJob {
                 .sinkTo(countSink).name("postgis-counts").uid("ctz-postgis-counts");
     }
 
-    private SingleOutputStreamOperator<String> policyStream(StreamExecutionEnvironment env) {
-        DataStream<KafkaBytes> updates = policyUpdates == null
-                ? env.fromData(Types.POJO(KafkaBytes.class)).setParallelism(1)
+    private SingleOutputStreamOperator<PolicyPack> policyStream(StreamExecutionEnvironment env) {
+        DataStream<RawRecord> updates = policyUpdates == null
+                ? env.fromData(Types.POJO(RawRecord.class)).setParallelism(1)
                 : env.fromSource(policyUpdates, WatermarkStrategy.noWatermarks(), "policy-updates")
                 .uid("ctz-policy-updates").setParallelism(1);
-        SingleOutputStreamOperator<String> validated = updates.process(new ValidatePolicyUpdates(clock))
+        SingleOutputStreamOperator<PolicyPack> validated = updates.process(new ValidatePolicyUpdates(clock))
                 .name("validate-policy-updates").uid("ctz-validate-policy").setParallelism(1);
         return validated;
     }
@@ -171,6 +182,7 @@ public final class EnforcementJob {
         return new EnforcementJob(
                 KafkaIo.source(stack.kafkaBootstrap(), Topics.ANPR_READS, name),
                 KafkaIo.policySource(stack.kafkaBootstrap(), Topics.POLICY_UPDATES, name + "-policy"),
+                PolicyBootstrap.kafka(stack.kafkaBootstrap(), Topics.POLICY_UPDATES, java.time.Duration.ofSeconds(60)),
                 KafkaIo.exactlyOnceSink(stack.kafkaBootstrap(), name),
                 JdbcSinks.cases(stack.jdbcUrl()),
                 JdbcSinks.counts(stack.jdbcUrl()),

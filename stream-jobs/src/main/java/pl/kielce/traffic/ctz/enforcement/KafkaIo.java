@@ -1,14 +1,12 @@
 package pl.kielce.traffic.ctz.enforcement;
 
-import org.apache.flink.api.common.typeinfo.TypeInformation;
+import pl.kielce.traffic.streams.Kafka;
+import pl.kielce.traffic.streams.RawRecord;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
-import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
-import org.apache.flink.util.Collector;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
@@ -21,13 +19,13 @@ public final class KafkaIo {
     }
 
     /** Records of {@code topic} as bytes, from the group's committed offsets (earliest when none), read_committed. */
-    public static KafkaSource<KafkaBytes> source(String bootstrap, String topic, String groupId) {
-        return KafkaSource.<KafkaBytes>builder()
+    public static KafkaSource<RawRecord> source(String bootstrap, String topic, String groupId) {
+        return KafkaSource.<RawRecord>builder()
                 .setBootstrapServers(bootstrap)
                 .setTopics(topic)
                 .setGroupId(groupId)
                 .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
-                .setDeserializer(new BytesDeserializer())
+                .setDeserializer(new Kafka.RawRecordDeserializer())
                 .setProperty("isolation.level", "read_committed")
                 .setProperty("partition.discovery.interval.ms", "10000")
                 .setProperty("commit.offsets.on.checkpoint", "true")
@@ -38,13 +36,13 @@ public final class KafkaIo {
      * Policy updates: always the whole topic from the beginning (it is small, the last pack wins), so a job started
      * without a savepoint still decides with the latest published policy.
      */
-    public static KafkaSource<KafkaBytes> policySource(String bootstrap, String topic, String groupId) {
-        return KafkaSource.<KafkaBytes>builder()
+    public static KafkaSource<RawRecord> policySource(String bootstrap, String topic, String groupId) {
+        return KafkaSource.<RawRecord>builder()
                 .setBootstrapServers(bootstrap)
                 .setTopics(topic)
                 .setGroupId(groupId)
                 .setStartingOffsets(OffsetsInitializer.earliest())
-                .setDeserializer(new BytesDeserializer())
+                .setDeserializer(new Kafka.RawRecordDeserializer())
                 .setProperty("isolation.level", "read_committed")
                 .setProperty("commit.offsets.on.checkpoint", "false")
                 .build();
@@ -54,8 +52,8 @@ public final class KafkaIo {
      * Exactly-once sink: records become visible to read_committed consumers when the checkpoint that covers
      * them completes. {@code transactionalIdPrefix} must be unique per job.
      */
-    public static KafkaSink<KafkaBytes> exactlyOnceSink(String bootstrap, String transactionalIdPrefix) {
-        return KafkaSink.<KafkaBytes>builder()
+    public static KafkaSink<RawRecord> exactlyOnceSink(String bootstrap, String transactionalIdPrefix) {
+        return KafkaSink.<RawRecord>builder()
                 .setBootstrapServers(bootstrap)
                 .setRecordSerializer(new BytesSerializer())
                 .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
@@ -66,21 +64,9 @@ public final class KafkaIo {
                 .build();
     }
 
-    static final class BytesDeserializer implements KafkaRecordDeserializationSchema<KafkaBytes> {
+    static final class BytesSerializer implements KafkaRecordSerializationSchema<RawRecord> {
         @Override
-        public void deserialize(ConsumerRecord<byte[], byte[]> r, Collector<KafkaBytes> out) {
-            out.collect(new KafkaBytes(r.topic(), r.partition(), r.offset(), r.key(), r.value()));
-        }
-
-        @Override
-        public TypeInformation<KafkaBytes> getProducedType() {
-            return TypeInformation.of(KafkaBytes.class);
-        }
-    }
-
-    static final class BytesSerializer implements KafkaRecordSerializationSchema<KafkaBytes> {
-        @Override
-        public ProducerRecord<byte[], byte[]> serialize(KafkaBytes r, KafkaSinkContext context, Long timestamp) {
+        public ProducerRecord<byte[], byte[]> serialize(RawRecord r, KafkaSinkContext context, Long timestamp) {
             return new ProducerRecord<>(r.topic(), null, null, r.key(), r.value());
         }
     }

@@ -6,6 +6,9 @@ import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import pl.kielce.traffic.ctz.policy.Policy;
@@ -28,19 +31,27 @@ import java.util.Optional;
  * <p>Late rule: a read whose capture time is more than {@link EnforcementSettings#allowedLateness()} behind
  * the current watermark is not decided: it goes to the dead-letter topic (plate removed) and is counted.
  */
-public final class PassageFunction extends KeyedBroadcastProcessFunction<String, PlateRead, String, PassageEvent> {
-    private final String initialPackJson;
+public final class PassageFunction extends KeyedBroadcastProcessFunction<String, PlateRead, PolicyPack, PassageEvent>
+        implements CheckpointedFunction {
+    private final PolicyHolder policyHolder;
     private final long windowMillis;
     private final long allowedLatenessMillis;
     private final Clock clock;
 
     private transient MapState<String, OpenPassage> open;
-    private transient PolicyUpdates.Current policy;
     private transient Counter lateReads;
     private transient Counter deadLetters;
 
     public PassageFunction(String initialPackJson, EnforcementSettings settings, Clock clock) {
-        this.initialPackJson = initialPackJson;
+        this(initialPackJson, PolicyBootstrap.NONE, settings, clock);
+    }
+
+    /**
+     * @param initialPackJson the shipped pack: the policy when neither the broadcast state nor the policy topic has one
+     * @param bootstrap       reads the policy topic to its end before the first read is processed (fresh start)
+     */
+    public PassageFunction(String initialPackJson, PolicyBootstrap bootstrap, EnforcementSettings settings, Clock clock) {
+        this.policyHolder = new PolicyHolder(initialPackJson, bootstrap);
         this.windowMillis = settings.passageWindow().toMillis();
         this.allowedLatenessMillis = settings.allowedLateness().toMillis();
         this.clock = clock;
@@ -52,7 +63,6 @@ public final class PassageFunction extends KeyedBroadcastProcessFunction<String,
     @Override
     public void open(OpenContext ctx) {
         open = getRuntimeContext().getMapState(OPEN);
-        policy = new PolicyUpdates.Current(initialPackJson);
         lateReads = getRuntimeContext().getMetricGroup().counter(Metrics.LATE_READS);
         deadLetters = getRuntimeContext().getMetricGroup().counter(Metrics.DEAD_LETTERS);
     }
@@ -67,7 +77,7 @@ public final class PassageFunction extends KeyedBroadcastProcessFunction<String,
             ctx.output(EnforcementJob.DEAD_LETTERS, DeadLetters.late(read, watermark, allowedLatenessMillis, clock.instant()));
             return;
         }
-        Policy p = policy.get(ctx.getBroadcastState(PolicyUpdates.STATE).get(PolicyUpdates.STATE_KEY));
+        Policy p = policyHolder.get(ctx.getBroadcastState(PolicyUpdates.STATE));
         String zoneKey = zoneKey(p, read.cameraId(), at);
         OpenPassage current = open.get(zoneKey);
         if (current != null && Math.abs(at - current.firstSeenMillis()) <= windowMillis) {
@@ -89,8 +99,17 @@ public final class PassageFunction extends KeyedBroadcastProcessFunction<String,
     }
 
     @Override
-    public void processBroadcastElement(String packJson, Context ctx, Collector<PassageEvent> out) throws Exception {
-        ctx.getBroadcastState(PolicyUpdates.STATE).put(PolicyUpdates.STATE_KEY, packJson);
+    public void processBroadcastElement(PolicyPack pack, Context ctx, Collector<PassageEvent> out) throws Exception {
+        policyHolder.update(pack, ctx.getBroadcastState(PolicyUpdates.STATE));
+    }
+
+    @Override
+    public void initializeState(FunctionInitializationContext ctx) throws Exception {
+        policyHolder.initialize(ctx); // before the first element: the published policy, not the shipped one
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext ctx) {
     }
 
     /** The zone a camera enforces at {@code atMillis} under the stage then in force, else {@code camera:<id>}. */

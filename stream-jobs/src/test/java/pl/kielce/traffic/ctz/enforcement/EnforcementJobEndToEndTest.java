@@ -110,7 +110,8 @@ class EnforcementJobEndToEndTest {
         EnforcementSettings settings = EnforcementSettings.DEFAULTS.withCountFlushInterval(Duration.ofMillis(300));
         EnforcementJob job = new EnforcementJob(
                 KafkaIo.source(kafka, READS, "ctz-e2e"),
-                KafkaIo.source(kafka, POLICY, "ctz-e2e-policy"),
+                KafkaIo.policySource(kafka, POLICY, "ctz-e2e-policy"),
+                PolicyBootstrap.kafka(kafka, POLICY, Duration.ofSeconds(30)),
                 KafkaIo.exactlyOnceSink(kafka, "ctz-e2e"),
                 new FailingSink<>(JdbcSinks.cases(jdbc), 7, 2),
                 JdbcSinks.counts(jdbc),

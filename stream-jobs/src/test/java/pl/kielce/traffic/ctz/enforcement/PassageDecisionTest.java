@@ -1,5 +1,6 @@
 package pl.kielce.traffic.ctz.enforcement;
 
+import pl.kielce.traffic.streams.RawRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import pl.kielce.traffic.ctz.policy.Outcome;
@@ -119,7 +120,7 @@ class PassageDecisionTest {
 
     @Test
     void lateDeadLetterCarriesNoPlate() {
-        KafkaBytes dl = DeadLetters.late(read("r5", zoneCamera, BEGINNING, "TK55555"), BEGINNING.toEpochMilli() + 3_600_000,
+        RawRecord dl = DeadLetters.late(read("r5", zoneCamera, BEGINNING, "TK55555"), BEGINNING.toEpochMilli() + 3_600_000,
                 600_000, BEGINNING);
         String text = new String(dl.value(), StandardCharsets.UTF_8);
         var decoded = pl.kielce.traffic.events.EventCodec.decode(dl.value(), pl.kielce.traffic.events.DeadLetter.class).value();

@@ -1,5 +1,6 @@
 package pl.kielce.traffic.ctz.enforcement;
 
+import pl.kielce.traffic.streams.RawRecord;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.state.heap.HeapKeyedStateBackend;
 import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
@@ -41,7 +42,7 @@ class PassageFunctionHarnessTest {
         assertThat(outside).isNotEmpty();
     }
 
-    static KeyedBroadcastOperatorTestHarness<String, PlateRead, String, PassageEvent> passages() throws Exception {
+    static KeyedBroadcastOperatorTestHarness<String, PlateRead, PolicyPack, PassageEvent> passages() throws Exception {
         var h = ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
                 new PassageFunction(testPackJson("test-1"), SETTINGS, CLOCK), PlateRead::plate, Types.STRING, PolicyUpdates.STATE);
         h.open();
@@ -92,7 +93,7 @@ class PassageFunctionHarnessTest {
             assertThat(h.extractOutputValues()).isEmpty();
             var dlq = h.getSideOutput(EnforcementJob.DEAD_LETTERS);
             assertThat(dlq).hasSize(1);
-            KafkaBytes dl = dlq.peek().getValue();
+            RawRecord dl = dlq.peek().getValue();
             assertThat(dl.topic()).isEqualTo(Topics.ANPR_READS_DLQ);
             assertThat(new String(dl.value(), StandardCharsets.UTF_8)).contains("late read").doesNotContain("TK30003");
             assertThat(keyedEntries(h)).isZero();
@@ -108,7 +109,7 @@ class PassageFunctionHarnessTest {
             h.processElement(at(read("a", zone.get(0), BEGINNING, "TK40004")));
             // stage 1 moved to 2030: on 2027-08-02 no stage is in force, so the camera enforces no zone
             String moved = testPackJson("test-2").replace("validFrom: 2027-07-01", "validFrom: 2028-07-01");
-            h.processBroadcastElement(new StreamRecord<>(PolicyUpdates.validate(moved.getBytes(StandardCharsets.UTF_8)).value()));
+            h.processBroadcastElement(new StreamRecord<>(PolicyPack.of(PolicyUpdates.validate(moved.getBytes(StandardCharsets.UTF_8)).value())));
             h.processElement(at(read("b", zone.get(0), BEGINNING.plusSeconds(10), "TK40005")));
             assertThat(h.extractOutputValues()).extracting(PassageEvent::zoneKey)
                     .containsExactly("kielce-centre", "camera:" + zone.get(0));
@@ -117,7 +118,7 @@ class PassageFunctionHarnessTest {
 
     // ------------------------------------------------------------------ decide + daily cases
 
-    static KeyedBroadcastOperatorTestHarness<String, EnrichedPassage, String, KafkaBytes> cases() throws Exception {
+    static KeyedBroadcastOperatorTestHarness<String, EnrichedPassage, PolicyPack, RawRecord> cases() throws Exception {
         var h = ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
                 new CaseFunction(testPackJson("test-1"), SETTINGS, CLOCK), EnrichedPassage::plate, Types.STRING, PolicyUpdates.STATE);
         h.open();
@@ -141,7 +142,7 @@ class PassageFunctionHarnessTest {
             h.processElement(start(read("p2", zone.get(0), TWO_HOURS_LATER, "TK50005"), old));
             h.processElement(start(read("p3", zone.get(0), NEXT_DAY, "TK50005"), old));
 
-            List<KafkaBytes> out = h.extractOutputValues();
+            List<RawRecord> out = h.extractOutputValues();
             List<Violation> violations = out.stream().filter(k -> k.topic().equals(Topics.CTZ_VIOLATIONS))
                     .map(k -> EventCodec.decode(k.value(), Violation.class).value()).toList();
             assertThat(violations).hasSize(2);

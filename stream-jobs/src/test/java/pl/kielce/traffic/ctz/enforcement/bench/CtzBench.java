@@ -1,5 +1,7 @@
 package pl.kielce.traffic.ctz.enforcement.bench;
 
+import pl.kielce.traffic.streams.Kafka;
+import pl.kielce.traffic.streams.RawRecord;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.kafka.source.KafkaSource;
@@ -17,8 +19,8 @@ import pl.kielce.traffic.ctz.enforcement.EnforcementJob;
 import pl.kielce.traffic.ctz.enforcement.EnforcementSettings;
 import pl.kielce.traffic.ctz.enforcement.JdbcRegisterClient;
 import pl.kielce.traffic.ctz.enforcement.JdbcSinks;
-import pl.kielce.traffic.ctz.enforcement.KafkaBytes;
 import pl.kielce.traffic.ctz.enforcement.KafkaIo;
+import pl.kielce.traffic.ctz.enforcement.PolicyBootstrap;
 import pl.kielce.traffic.ctz.enforcement.PolicyUpdates;
 import pl.kielce.traffic.ctz.policy.Policy;
 import pl.kielce.traffic.ctz.policy.load.PolicyPacks;
@@ -100,11 +102,12 @@ public final class CtzBench {
             long published = publish(bootstrap, "bench.reads", reads, cameras, base, 0);
             say("published %,d reads", published);
 
-            EnforcementSettings settings = EnforcementSettings.DEFAULTS;
+            EnforcementSettings settings = benchSettings();
+            say("checkpoint interval %d ms, config %s", settings.checkpointInterval().toMillis(), System.getProperty("ctz.bench.conf", "-"));
             // 1) pass-through
             double passSeconds = runBounded("passthrough", env -> env
                     .fromSource(boundedSource(bootstrap, "bench.reads", "bench-pass"), WatermarkStrategy.noWatermarks(), "reads")
-                    .map(r -> KafkaBytes.out("bench.passthrough", r.key(), r.value())).name("pass-through")
+                    .map(r -> RawRecord.out("bench.passthrough", r.key(), r.value())).name("pass-through")
                     .sinkTo(KafkaIo.exactlyOnceSink(bootstrap, "bench-pass")).name("kafka-out"), settings);
             double passRate = reads / passSeconds;
             say("pass-through: %,d reads in %.1f s = %,.0f reads/s", reads, passSeconds, passRate);
@@ -112,6 +115,7 @@ public final class CtzBench {
             // 2) the enforcement job on the same topic
             double jobSeconds = runBounded("ctz-enforcement", env -> new EnforcementJob(
                     boundedSource(bootstrap, "bench.reads", "bench-ctz"), boundedSource(bootstrap, "bench.policy", "bench-ctz-policy"),
+                    PolicyBootstrap.kafka(bootstrap, "bench.policy", Duration.ofSeconds(30)),
                     KafkaIo.exactlyOnceSink(bootstrap, "bench-ctz"), JdbcSinks.cases(jdbc), JdbcSinks.counts(jdbc),
                     JdbcSinks.occasionalEntries(jdbc), JdbcRegisterClient.factory(jdbc, 8), packJson, settings, Clock.systemUTC())
                     .addTo(env), settings);
@@ -149,6 +153,16 @@ public final class CtzBench {
             conf.setString("metrics.reporter.prom.port", "59249-59259");
         }
         conf.setString("taskmanager.memory.network.fraction", "0.1");
+        // experiments: -Dctz.bench.checkpointDir=/tmp/x (filesystem checkpoint storage), -Dctz.bench.conf=k=v;k=v
+        String dir = System.getProperty("ctz.bench.checkpointDir");
+        if (dir != null) {
+            conf.setString("execution.checkpointing.storage", "filesystem");
+            conf.setString("execution.checkpointing.dir", Path.of(dir).toUri().toString());
+        }
+        for (String kv : System.getProperty("ctz.bench.conf", "").split(";")) {
+            int eq = kv.indexOf('=');
+            if (eq > 0) conf.setString(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
+        }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         env.setParallelism(2);
         env.getConfig().enableObjectReuse(); // the same for both jobs
@@ -164,20 +178,26 @@ public final class CtzBench {
         return (System.nanoTime() - t0) / 1e9;
     }
 
-    static KafkaSource<KafkaBytes> boundedSource(String bootstrap, String topic, String group) {
-        return KafkaSource.<KafkaBytes>builder()
+    static KafkaSource<RawRecord> boundedSource(String bootstrap, String topic, String group) {
+        return KafkaSource.<RawRecord>builder()
                 .setBootstrapServers(bootstrap).setTopics(topic).setGroupId(group)
                 .setStartingOffsets(OffsetsInitializer.earliest()).setBounded(OffsetsInitializer.latest())
-                .setDeserializer(new KafkaIoBridge.Bytes())
+                .setDeserializer(new Kafka.RawRecordDeserializer())
                 .setProperty("isolation.level", "read_committed")
                 .build();
     }
 
     /** Latency run; returns {count, p50, p99, max} in ms. */
+    static EnforcementSettings benchSettings() {
+        long ms = Long.getLong("ctz.bench.checkpointMs", EnforcementSettings.DEFAULTS.checkpointInterval().toMillis());
+        return EnforcementSettings.DEFAULTS.withCheckpointInterval(Duration.ofMillis(ms));
+    }
+
     static double[] latency(String bootstrap, String jdbc, String packJson, List<String> cameras, int seconds) throws Exception {
-        EnforcementSettings settings = EnforcementSettings.DEFAULTS;
+        EnforcementSettings settings = benchSettings();
         StreamExecutionEnvironment env = env(settings, true);
-        new EnforcementJob(KafkaIo.source(bootstrap, "bench.live-reads", "bench-live"), KafkaIo.source(bootstrap, "bench.policy", "bench-live-policy"),
+        new EnforcementJob(KafkaIo.source(bootstrap, "bench.live-reads", "bench-live"), KafkaIo.policySource(bootstrap, "bench.policy", "bench-live-policy"),
+                PolicyBootstrap.kafka(bootstrap, "bench.policy", Duration.ofSeconds(30)),
                 KafkaIo.exactlyOnceSink(bootstrap, "bench-live"), JdbcSinks.cases(jdbc), JdbcSinks.counts(jdbc),
                 JdbcSinks.occasionalEntries(jdbc), JdbcRegisterClient.factory(jdbc, 8), packJson, settings, Clock.systemUTC()).addTo(env);
         JobClient job = env.executeAsync("ctz-enforcement-latency");
