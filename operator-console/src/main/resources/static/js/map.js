@@ -49,15 +49,106 @@
       }
     });
   }
+  // Intersections: colour = the highest degree of saturation x of their approaches' latest flows (grey: no flow data in
+  // the last 30 min), dashed ring = a proposed plan waits for approval. Corridors are dashed lines.
+  function dosClass(x) { return x == null ? 'xnone' : x < 0.6 ? 'x0' : x < 0.85 ? 'x1' : x < 1 ? 'x2' : 'x3'; }
+  var dosColours = { xnone: '#9e9e9e', x0: '#2e7d32', x1: '#f9a825', x2: '#ef6c00', x3: '#b71c1c' };
+  var intersectionMarkers = {};
+  var openIntersection = null;
+  function planText(plan) {
+    if (!plan) { return '—'; }
+    var src = { approved: t.i18nPlanApproved, 'signal-timing': t.i18nPlanJob, shipped: t.i18nPlanShipped }[plan.source] || plan.source;
+    var phases = (plan.phases || []).map(function (ph) { return esc(ph.id) + ' ' + esc(ph.greenSeconds) + ' s'; }).join(' · ');
+    return esc(t.i18nCycle) + ' ' + esc(plan.cycleSeconds) + ' s' + (plan.offsetSeconds ? ', ' + esc(t.i18nOffset) + ' ' + esc(plan.offsetSeconds) + ' s' : '')
+      + (phases ? '<br><small>' + phases + '</small>' : '') + '<br><small class="muted">' + esc(src) + (plan.planId ? ' · ' + esc(plan.planId) : '') + '</small>';
+  }
+  function intersectionPopup(p) {
+    var h = '<strong>' + esc(p.name || p.id) + '</strong> <small class="muted">' + esc(p.id) + '</small>';
+    h += '<br><b>' + esc(t.i18nPlan) + ':</b> ' + planText(p.plan);
+    if (p.proposal) {
+      h += '<br><b>' + esc(t.i18nProposal) + ':</b> ' + esc(t.i18nCycle) + ' ' + esc(p.proposal.cycleSeconds) + ' s'
+        + (p.proposal.expectedDelayChangePercent != null ? ', ' + esc(t.i18nExpectedChange) + ' ' + esc(p.proposal.expectedDelayChangePercent) + ' %' : '')
+        + '<br><small>' + (p.proposal.phases || []).map(function (ph) { return esc(ph.id) + ' ' + esc(ph.greenSeconds) + ' s'; }).join(' · ') + '</small>'
+        + '<br>' + esc(t.i18nWaiting) + ': ' + esc(p.proposalsWaiting) + ' · <a href="/signals">' + esc(t.i18nOpenPlans) + '</a>';
+    } else {
+      h += '<br><small class="muted">' + esc(t.i18nNoProposal) + '</small>';
+    }
+    var flows = p.flows || [];
+    if (flows.length) {
+      h += '<table class="ix-flows"><caption>' + esc(t.i18nFlows) + ' (' + esc(new Date(p.flowsAt).toLocaleTimeString()) + ')</caption>'
+        + '<thead><tr><th scope="col">' + esc(t.i18nApproach) + '</th><th scope="col">' + esc(t.i18nFlowVph) + '</th><th scope="col">x</th></tr></thead><tbody>';
+      flows.forEach(function (f) {
+        h += '<tr><td>' + esc(f.approach) + (f.source === 'camera' ? ' (ANPR)' : '') + '</td><td class="num">' + esc(f.flowVehPerHour)
+          + ' / ' + esc(f.capacityVehPerHour) + '</td><td class="num ' + dosClass(f.degreeOfSaturation) + '" title="' + esc(t.i18nDos) + '">'
+          + esc(f.degreeOfSaturation.toFixed(2)) + '</td></tr>';
+      });
+      h += '</tbody></table>';
+    } else {
+      h += '<br><small class="muted">' + esc(t.i18nNoFlows) + '</small>';
+    }
+    return h;
+  }
   function intersectionLayer(fc) {
+    intersectionMarkers = {};
     return L.geoJSON(fc, {
-      pointToLayer: function (f, ll) { return L.circleMarker(ll, { radius: 6, color: '#4a148c', weight: 2, fillColor: '#ab47bc', fillOpacity: 0.9 }); },
+      style: function () { return { color: '#6a1b9a', weight: 3, opacity: 0.6, dashArray: '6 6', className: 'corridor' }; },
+      pointToLayer: function (f, ll) {
+        var p = f.properties;
+        var c = dosColours[dosClass(p.maxDegreeOfSaturation)];
+        return L.circleMarker(ll, { radius: 9, color: p.proposalsWaiting ? '#4a148c' : '#212121', weight: p.proposalsWaiting ? 4 : 2,
+          dashArray: p.proposalsWaiting ? '3 3' : null, fillColor: c, fillOpacity: 0.95, className: 'intersection ix-' + dosClass(p.maxDegreeOfSaturation) });
+      },
       onEachFeature: function (f, l) {
         var p = f.properties;
-        var plan = p.plan ? (t.i18nCycle + ' ' + esc(p.plan.cycleSeconds) + ' s') : '—';
-        l.bindPopup('<strong>' + esc(p.name || p.id) + '</strong><br>' + esc(t.i18nPlan) + ': ' + plan + '<br>' + esc(t.i18nWaiting) + ': ' + esc(p.proposalsWaiting));
+        if (p.kind === 'corridor') { l.bindPopup('<strong>' + esc(p.name) + '</strong><br>' + esc((p.intersections || []).join(' → '))); return; }
+        l.bindPopup(intersectionPopup(p), { maxWidth: 420 });
+        l.bindTooltip(esc(p.name || p.id) + (p.maxDegreeOfSaturation != null ? ' · x ' + esc(p.maxDegreeOfSaturation.toFixed(2)) : ''));
+        l.on('popupopen', function () { openIntersection = p.id; });
+        l.on('popupclose', function () { if (openIntersection === p.id) { openIntersection = null; } });
+        intersectionMarkers[p.id] = l;
       }
     });
+  }
+  function showIntersection(id) {
+    var m = intersectionMarkers[id];
+    if (!m) { return; }
+    map.panTo(m.getLatLng());
+    m.openPopup();
+    var link = document.querySelector('.leaflet-popup-content a') || document.querySelector('.leaflet-popup-close-button');
+    if (link) { link.focus(); }
+  }
+  function renderIntersections(fc) {
+    var ul = document.getElementById('intersection-list');
+    if (!ul) { return; }
+    ul.innerHTML = '';
+    fc.features.filter(function (f) { return f.properties.kind !== 'corridor'; }).forEach(function (f) {
+      var p = f.properties;
+      var li = document.createElement('li');
+      li.dataset.intersection = p.id;
+      var b = document.createElement('button');
+      b.type = 'button'; b.className = 'ix-btn';
+      var x = p.maxDegreeOfSaturation;
+      var parts = [p.name || p.id];
+      parts.push(x == null ? t.i18nNoFlows : 'x ' + x.toFixed(2));
+      if (p.plan && p.plan.cycleSeconds != null) { parts.push(t.i18nCycle + ' ' + p.plan.cycleSeconds + ' s'); }
+      if (p.proposalsWaiting) { parts.push(t.i18nWaiting + ': ' + p.proposalsWaiting); }
+      b.textContent = parts.join(' · ');
+      var sw = document.createElement('i'); sw.className = 'swatch sw-' + dosClass(x); sw.setAttribute('aria-hidden', 'true');
+      b.addEventListener('click', function () { showIntersection(p.id); });
+      li.appendChild(sw); li.appendChild(b);
+      ul.appendChild(li);
+    });
+  }
+  // Live updates keep the user's place: while an intersection's popup is open the layer is not redrawn (the popup
+  // would close under a keyboard user), and focus on a list button moves to its redrawn twin.
+  function updateIntersections(fc) {
+    if (!openIntersection) { replace('intersections', intersectionLayer(fc), 'Intersections / skrzyżowania'); }
+    var focused = document.activeElement && document.activeElement.closest && document.activeElement.closest('#intersection-list li');
+    renderIntersections(fc);
+    if (focused) {
+      var again = document.querySelector('#intersection-list li[data-intersection="' + focused.dataset.intersection + '"] button');
+      if (again) { again.focus(); }
+    }
   }
   function replace(name, layer, label) {
     var visible = !layers[name] || map.hasLayer(layers[name]);
@@ -74,7 +165,7 @@
     replace('zones', z, 'Zones / strefy');
     if (fc.features.length) { map.fitBounds(z.getBounds(), { padding: [10, 10] }); }
   }).catch(failed);
-  get('/api/map/layers/intersections').then(function (fc) { replace('intersections', intersectionLayer(fc), 'Intersections / skrzyżowania'); }).catch(failed);
+  get('/api/map/layers/intersections').then(updateIntersections).catch(failed);
   get('/api/map/layers/cameras').then(function (fc) { replace('cameras', cameraLayer(fc), 'Cameras / kamery'); renderCameras(fc); }).catch(failed);
   get('/api/map/layers/vehicles').then(function (fc) { replace('vehicles', vehicleLayer(fc), 'Buses / autobusy'); }).catch(failed);
 
@@ -121,6 +212,7 @@
       state.textContent = t.i18nLive + ' ' + new Date().toLocaleTimeString();
       replace('cameras', cameraLayer(d.cameras), 'Cameras / kamery');
       replace('vehicles', vehicleLayer(d.vehicles), 'Buses / autobusy');
+      if (d.intersections) { updateIntersections(d.intersections); }
       renderCameras(d.cameras);
       renderAlerts(d.alerts);
     });

@@ -12,7 +12,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Server-sent events for the live map: every {@code console.map.push-interval} (default 5 s) one {@code update}
- * event with camera counts, vehicles and open alerts. Only built when someone is listening.
+ * event with camera counts, vehicles,
+ * intersections (plan in force, pending proposal, latest approach flows) and open alerts. Only built when someone is listening.
  */
 @Component
 public class LiveFeed {
@@ -50,6 +51,7 @@ public class LiveFeed {
         ObjectNode n = json.createObjectNode();
         n.set("cameras", layers.cameras());
         n.set("vehicles", layers.vehicles());
+        n.set("intersections", layers.intersections());
         n.set("alerts", json.valueToTree(alerts.open(100)));
         return json.writeValueAsString(n);
     }

@@ -24,11 +24,13 @@ public class MapLayers {
     private final SignalPlans plans;
     private final TransitVehicles vehicles;
     private final PolicyView policy;
+    private final IntersectionFlows flows;
     private final ObjectMapper json;
     private final Clock clock;
 
     MapLayers(CityPack city, PassageCounts counts, SignalPlans plans, TransitVehicles vehicles, PolicyView policy,
-              ObjectMapper json, Clock clock) {
+              IntersectionFlows flows, ObjectMapper json, Clock clock) {
+        this.flows = flows;
         this.city = city;
         this.counts = counts;
         this.plans = plans;
@@ -70,19 +72,100 @@ public class MapLayers {
         return fc;
     }
 
-    /** Intersections with the approved plan in force ({@code plan}) and whether a proposal waits. */
+    /**
+     * Intersections (points of {@code intersections.geojson}, exported from the city's {@code intersections.xml}) with
+     * the plan in force ({@code plan}: the latest approved plan, else the plan in force the signal-timing job reported
+     * with its latest proposal, else the city data's shipped plan; {@code plan.source} says which), the newest pending
+     * proposal ({@code proposal}, {@code proposalsWaiting}) and the latest per-approach flows from {@code traffic_flows}
+     * ({@code flows}, {@code maxDegreeOfSaturation}, {@code flowsAt}). Corridor lines pass through unchanged.
+     */
     public JsonNode intersections() {
         JsonNode fc = city.intersections();
         Map<String, Integer> waiting = new HashMap<>();
-        plans.byStatus("PROPOSED").forEach(p -> waiting.merge(p.intersectionId(), 1, Integer::sum));
+        Map<String, SignalPlans.Plan> newestProposal = new HashMap<>();
+        for (SignalPlans.Plan p : plans.byStatus("PROPOSED")) {   // newest first per intersection
+            waiting.merge(p.intersectionId(), 1, Integer::sum);
+            newestProposal.putIfAbsent(p.intersectionId(), p);
+        }
+        Map<String, List<IntersectionFlows.ApproachFlow>> flows = this.flows.latest();
         for (JsonNode f : fc.path("features")) {
-            if (f.path("properties") instanceof ObjectNode p) {
-                String id = p.path("id").asString(f.path("id").asString(""));
-                plans.approvedPlan(id).ifPresent(plan -> p.set("plan", plan));
-                p.put("proposalsWaiting", waiting.getOrDefault(id, 0));
+            if (!(f.path("properties") instanceof ObjectNode p) || "corridor".equals(p.path("kind").asString(""))) {
+                continue;
+            }
+            String id = p.path("id").asString(f.path("id").asString(""));
+            SignalPlans.Plan proposal = newestProposal.get(id);
+            JsonNode approved = plans.approvedPlan(id).orElse(null);
+            if (approved != null) {
+                p.set("plan", planSummary(approved, "approved"));
+            } else if (proposal != null && proposal.current() != null) {
+                p.set("plan", planSummary(proposal.current(), "signal-timing"));
+            } else if (p.path("shippedPlan").isObject()) {
+                p.set("plan", planSummary(p.get("shippedPlan"), "shipped"));
+            }
+            p.put("proposalsWaiting", waiting.getOrDefault(id, 0));
+            if (proposal != null) {
+                ObjectNode pr = planSummary(proposal.proposed(), "proposed");
+                pr.put("planId", proposal.planId());
+                pr.put("receivedAt", proposal.receivedAt().toString());
+                if (proposal.expectedDelayChangePct() != null) {
+                    pr.put("expectedDelayChangePercent", Math.round(proposal.expectedDelayChangePct() * 10) / 10.0);
+                }
+                if (proposal.proposed().path("oversaturated").isBoolean()) {
+                    pr.put("oversaturated", proposal.proposed().get("oversaturated").asBoolean());
+                }
+                p.set("proposal", pr);
+            }
+            ArrayNode arr = p.putArray("flows");
+            Double maxX = null;
+            Instant latest = null;
+            for (IntersectionFlows.ApproachFlow a : flows.getOrDefault(id, List.of())) {
+                ObjectNode o = arr.addObject();
+                o.put("approach", a.approach());
+                o.put("source", a.source());
+                o.put("vehicles", a.vehicles());
+                o.put("flowVehPerHour", Math.round(a.flowVehPerHour()));
+                o.put("capacityVehPerHour", Math.round(a.capacityVehPerHour()));
+                o.put("degreeOfSaturation", Math.round(a.degreeOfSaturation() * 100) / 100.0);
+                if (a.occupancy() != null) {
+                    o.put("occupancy", Math.round(a.occupancy() * 100) / 100.0);
+                }
+                o.put("intervalStart", a.intervalStart().toString());
+                o.put("intervalEnd", a.intervalEnd().toString());
+                maxX = maxX == null ? a.degreeOfSaturation() : Math.max(maxX, a.degreeOfSaturation());
+                latest = latest == null || a.intervalEnd().isAfter(latest) ? a.intervalEnd() : latest;
+            }
+            if (maxX != null) {
+                p.put("maxDegreeOfSaturation", Math.round(maxX * 100) / 100.0);
+                p.put("flowsAt", latest.toString());
+            } else {
+                p.putNull("maxDegreeOfSaturation");
             }
         }
         return fc;
+    }
+
+    /** {@code {source, planId?, cycleSeconds, offsetSeconds, phases: [{id, greenSeconds}]}} of a plan JSON. */
+    private ObjectNode planSummary(JsonNode plan, String source) {
+        ObjectNode s = json.createObjectNode();
+        s.put("source", source);
+        if (plan.path("planId").isString()) {
+            s.put("planId", plan.get("planId").asString());
+        }
+        if (plan.path("cycleSeconds").isNumber()) {
+            s.put("cycleSeconds", Math.round(plan.get("cycleSeconds").asDouble()));
+        }
+        if (plan.path("offsetSeconds").isNumber()) {
+            s.put("offsetSeconds", Math.round(plan.get("offsetSeconds").asDouble()));
+        }
+        ArrayNode phases = s.putArray("phases");
+        if (plan.path("phases").isArray()) {
+            for (JsonNode ph : plan.get("phases")) {
+                ObjectNode o = phases.addObject();
+                o.put("id", ph.path("id").asString(ph.path("phaseId").asString("?")));
+                o.put("greenSeconds", Math.round(ph.path("greenSeconds").asDouble()));
+            }
+        }
+        return s;
     }
 
     /** Transit vehicles as points with {@code delaySeconds}. */

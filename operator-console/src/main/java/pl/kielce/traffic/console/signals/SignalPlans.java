@@ -105,8 +105,9 @@ public class SignalPlans {
         if (current == null || !current.isObject()) {
             current = approvedPlan(intersection).orElse(null);
         }
-        Double effect = n.path("expectedDelayChangePercent").isNumber() ? n.get("expectedDelayChangePercent").asDouble()
-                : n.path("expected").path("delayChangePercent").isNumber() ? n.get("expected").get("delayChangePercent").asDouble() : null;
+        // boxed on purpose: a ternary of double and null would unbox the null (NPE for a proposal without the field)
+        Double effect = n.path("expectedDelayChangePercent").isNumber() ? Double.valueOf(n.get("expectedDelayChangePercent").asDouble())
+                : n.path("expected").path("delayChangePercent").isNumber() ? Double.valueOf(n.get("expected").get("delayChangePercent").asDouble()) : null;
         Instant now = clock.instant();
         int inserted = jdbc.update("INSERT INTO console_signal_plans (plan_id, intersection_id, corridor_id, status, proposed,"
                         + " current_plan, expected_delay_change_pct, received_at) VALUES (?, ?, ?, 'PROPOSED', ?::jsonb, ?::jsonb, ?, ?)"

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -148,6 +149,11 @@ class ConsoleBrowserTest {
         logout();
 
         // 2. the operator approves the proposed plan and opens the live map
+        Instant flowStart = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES).minus(Duration.ofMinutes(10));
+        jdbc.update("INSERT INTO traffic_flows (intersection_id, approach, source, interval_start, interval_end, vehicles,"
+                + " flow_veh_per_hour, capacity_veh_per_hour, degree_of_saturation, reporting_sources)"
+                + " VALUES ('KI-IXW-SOLID', 'al. IX Wieków Kielc from east', 'detectors', ?, ?, 138, 1656, 1800, 0.92, 1)"
+                + " ON CONFLICT DO NOTHING", java.sql.Timestamp.from(flowStart), java.sql.Timestamp.from(flowStart.plus(Duration.ofMinutes(5))));
         login(Role.OPERATOR);
         go("/signals");
         WebElement card = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-plan='T-BR-PLAN-1']")));
@@ -162,6 +168,16 @@ class ConsoleBrowserTest {
         wait.until(ExpectedConditions.textMatches(By.id("live-state"), java.util.regex.Pattern.compile(".+")));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#map path.zone")));
         assertThat(((org.openqa.selenium.JavascriptExecutor) driver).executeScript("return window.mapErrors.join('\\n')")).isEqualTo("");
+        // the intersections (from intersections.geojson) are listed; Enter on one opens its popup with the live flows
+        WebDriverWait live = new WebDriverWait(driver, Duration.ofSeconds(40));
+        live.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        live.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#intersection-list li"), 2));
+        live.until(d -> {
+            d.findElement(By.cssSelector("#intersection-list li[data-intersection='KI-IXW-SOLID'] button")).sendKeys(Keys.ENTER);
+            return true;
+        });
+        live.until(d -> d.findElement(By.cssSelector(".leaflet-popup-content table.ix-flows")).getText().contains("0.92"));
+        assertThat(driver.findElement(By.cssSelector(".leaflet-popup-content")).getText()).contains("al. IX Wieków Kielc from east", "92 s");
         shot("06-live-map");
         logout();
 
