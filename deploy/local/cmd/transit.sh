@@ -6,7 +6,7 @@
 # help: transit job [--gtfs ZIP] [--large-delay-seconds S] [--intersections XML|none]   run the transit adherence job (with signal priority) alone in a local Flink MiniCluster
 # help: transit chain [--delay-seconds S]                     the whole chain on private ports: Kafka + transit job + journey planner (RNV); a late bus must change the planner's answer (PASS/FAIL)
 # help: transit bench [--gtfs ZIP] [--minutes M]              per-position matching cost and accuracy on a real GTFS vs a brute-force baseline
-# help: transit job-bench [--gtfs ZIP] [--minutes M]          positions/s through the whole Flink job (MiniCluster) vs a decode-only job
+# help: transit job-bench [--gtfs ZIP] [--minutes M]          positions/s through the whole Flink job, also with signal priority (MiniCluster), vs a decode-only job
 # Defaults: --gtfs is TRAFFIC_TRANSIT_GTFS, else rnv/rnv.zip in TRAFFIC_DATA_DIR (../shared/data); Kafka 127.0.0.1:$TRAFFIC_KAFKA_PORT.
 set -euo pipefail
 : "${TRAFFIC_ROOT:=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)}"

@@ -13,6 +13,9 @@ import pl.kielce.traffic.streams.RawRecord;
 import pl.kielce.traffic.transit.adherence.AdherenceSettings;
 import pl.kielce.traffic.transit.job.DecodePositionsFunction;
 import pl.kielce.traffic.transit.job.GtfsFeedCache;
+import pl.kielce.traffic.transit.job.PriorityConfig;
+import pl.kielce.traffic.transit.job.TransitAdherenceCommand;
+import pl.kielce.traffic.transit.priority.TransitPrioritySettings;
 import pl.kielce.traffic.transit.job.TransitAdherenceJob;
 import pl.kielce.traffic.transit.schedule.GtfsFeed;
 import pl.kielce.traffic.transit.schedule.GtfsTime;
@@ -48,6 +51,10 @@ public final class TransitJobBench implements Callable<Integer> {
     @Option(names = "--parallelism", defaultValue = "2")
     int parallelism;
 
+    @Option(names = "--intersections", description = "intersection model for the run with signal priority (default: as "
+            + "the job finds it: TRAFFIC_SIGNALS_INTERSECTIONS, else $TRAFFIC_ROOT/cities/kielce/intersections.xml; none = skip)")
+    String intersections;
+
     @Override
     public Integer call() throws Exception {
         GtfsFeed feed = GtfsFeedCache.get(gtfs.toString());
@@ -68,9 +75,20 @@ public final class TransitJobBench implements Callable<Integer> {
                 records.size(), parallelism);
         System.out.println("| job | run | wall time | positions/s |");
         System.out.println("|---|---|---|---|");
+        PriorityConfig priority = TransitAdherenceCommand.priorityConfig(intersections, System.getenv(),
+                TransitPrioritySettings.DEFAULTS);
         for (int run = 1; run <= 2; run++) {
             report("baseline: decode only", run, positions, runDecodeOnly(records));
-            report("transit adherence (whole job)", run, positions, runJob(records));
+            // with signal priority first in the warm run, so neither variant always profits from running second
+            if (priority != null && run == 2) {
+                report("transit adherence + signal priority (" + priority.junctions().junctions().size() + " junctions)", run,
+                        positions, runJob(records, priority));
+            }
+            report("transit adherence (whole job)", run, positions, runJob(records, null));
+            if (priority != null && run == 1) {
+                report("transit adherence + signal priority (" + priority.junctions().junctions().size() + " junctions)", run,
+                        positions, runJob(records, priority));
+            }
         }
         return 0;
     }
@@ -85,11 +103,12 @@ public final class TransitJobBench implements Callable<Integer> {
                 values.length, TypeInformation.of(RawRecord.class));
     }
 
-    private double runJob(List<RawRecord> records) throws Exception {
+    private double runJob(List<RawRecord> records, PriorityConfig priority) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(parallelism);
         new TransitAdherenceJob(source(records), new DiscardingSink<>(), new DiscardingSink<>(), new DiscardingSink<>(),
-                gtfs.toString(), AdherenceSettings.DEFAULTS, Clock.systemUTC()).build(env);
+                gtfs.toString(), AdherenceSettings.DEFAULTS, Clock.systemUTC(), priority,
+                priority == null ? null : new DiscardingSink<>()).build(env);
         long t0 = System.nanoTime();
         env.execute("transit-job-bench");
         return (System.nanoTime() - t0) / 1e9;
