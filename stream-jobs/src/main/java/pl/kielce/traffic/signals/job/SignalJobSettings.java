@@ -11,6 +11,9 @@ import java.time.Duration;
  * @param minImprovementPercent     propose only when the optimised plan lowers the expected delay (veh-weighted,
  *                                  whole corridor for coordinated intersections) by at least this much against the
  *                                  plan in force
+ * @param reproposeImprovementPercent while the last proposal is pending (younger than {@code reproposeAfter}), a new
+ *                                  one must lower the expected delay by at least this much against <i>it</i> (same
+ *                                  flows): hysteresis against noisy counts
  * @param hysteresisSeconds         a plan whose cycle, every green and the offset are all within this of the last
  *                                  proposal (or of the plan in force) is "the same plan": not proposed again
  * @param reproposeAfter            …unless the last proposal is older than this (event time of the intervals); the
@@ -21,11 +24,12 @@ import java.time.Duration;
  * @param corridorCycleStepSeconds  resolution of the common-cycle search of a corridor (and of the oversaturation
  *                                  strategy's cycle search)
  */
-public record SignalJobSettings(int smoothingIntervals, double minImprovementPercent, double hysteresisSeconds,
-                                Duration reproposeAfter, Duration settleDelay, double corridorCycleStepSeconds)
+public record SignalJobSettings(int smoothingIntervals, double minImprovementPercent, double reproposeImprovementPercent,
+                                double hysteresisSeconds, Duration reproposeAfter, Duration settleDelay,
+                                double corridorCycleStepSeconds)
         implements Serializable {
 
-    public static final SignalJobSettings DEFAULTS = new SignalJobSettings(3, 5.0, 3.0, Duration.ofHours(1),
+    public static final SignalJobSettings DEFAULTS = new SignalJobSettings(3, 5.0, 10.0, 3.0, Duration.ofHours(1),
             Duration.ofSeconds(10), 2.0);
 
     public SignalJobSettings {
@@ -34,6 +38,9 @@ public record SignalJobSettings(int smoothingIntervals, double minImprovementPer
         }
         if (!(minImprovementPercent >= 0) || minImprovementPercent >= 100) {
             throw new IllegalArgumentException("minImprovementPercent must be in [0, 100), was " + minImprovementPercent);
+        }
+        if (!(reproposeImprovementPercent >= 0) || reproposeImprovementPercent >= 100) {
+            throw new IllegalArgumentException("reproposeImprovementPercent must be in [0, 100), was " + reproposeImprovementPercent);
         }
         if (!(hysteresisSeconds >= 0)) {
             throw new IllegalArgumentException("hysteresisSeconds must be ≥ 0, was " + hysteresisSeconds);
@@ -50,17 +57,22 @@ public record SignalJobSettings(int smoothingIntervals, double minImprovementPer
     }
 
     public SignalJobSettings withMinImprovementPercent(double percent) {
-        return new SignalJobSettings(smoothingIntervals, percent, hysteresisSeconds, reproposeAfter, settleDelay,
+        return new SignalJobSettings(smoothingIntervals, percent, reproposeImprovementPercent, hysteresisSeconds, reproposeAfter, settleDelay,
                 corridorCycleStepSeconds);
     }
 
+    public SignalJobSettings withReproposeImprovementPercent(double percent) {
+        return new SignalJobSettings(smoothingIntervals, minImprovementPercent, percent, hysteresisSeconds, reproposeAfter,
+                settleDelay, corridorCycleStepSeconds);
+    }
+
     public SignalJobSettings withSmoothingIntervals(int intervals) {
-        return new SignalJobSettings(intervals, minImprovementPercent, hysteresisSeconds, reproposeAfter, settleDelay,
+        return new SignalJobSettings(intervals, minImprovementPercent, reproposeImprovementPercent, hysteresisSeconds, reproposeAfter, settleDelay,
                 corridorCycleStepSeconds);
     }
 
     public SignalJobSettings withSettleDelay(Duration delay) {
-        return new SignalJobSettings(smoothingIntervals, minImprovementPercent, hysteresisSeconds, reproposeAfter, delay,
+        return new SignalJobSettings(smoothingIntervals, minImprovementPercent, reproposeImprovementPercent, hysteresisSeconds, reproposeAfter, delay,
                 corridorCycleStepSeconds);
     }
 
@@ -70,6 +82,7 @@ public record SignalJobSettings(int smoothingIntervals, double minImprovementPer
         return new SignalJobSettings(
                 Integer.parseInt(env.getOrDefault("TRAFFIC_SIGNALS_SMOOTHING_INTERVALS", String.valueOf(d.smoothingIntervals))),
                 Double.parseDouble(env.getOrDefault("TRAFFIC_SIGNALS_MIN_IMPROVEMENT_PERCENT", String.valueOf(d.minImprovementPercent))),
+                Double.parseDouble(env.getOrDefault("TRAFFIC_SIGNALS_REPROPOSE_IMPROVEMENT_PERCENT", String.valueOf(d.reproposeImprovementPercent))),
                 Double.parseDouble(env.getOrDefault("TRAFFIC_SIGNALS_HYSTERESIS_SECONDS", String.valueOf(d.hysteresisSeconds))),
                 Duration.ofMinutes(Long.parseLong(env.getOrDefault("TRAFFIC_SIGNALS_REPROPOSE_AFTER_MINUTES",
                         String.valueOf(d.reproposeAfter.toMinutes())))),

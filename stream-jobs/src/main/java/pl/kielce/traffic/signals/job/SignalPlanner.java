@@ -45,7 +45,8 @@ import java.util.Map;
  *       {@link SignalJobSettings#minImprovementPercent()} (the whole corridor's vehicle-weighted delay for a corridor)
  *       and the plans are not the same (within {@link SignalJobSettings#hysteresisSeconds()}) as the last proposal
  *       (unless older than {@link SignalJobSettings#reproposeAfter()}) or as the plan in force, nor better than that
- *       still-pending last proposal by less than the same threshold (hysteresis: noise does not re-propose).</li>
+ *       still-pending last proposal by less than {@link SignalJobSettings#reproposeImprovementPercent()} (hysteresis:
+ *       noisy counts do not re-propose).</li>
  * </ol>
  * An intersection is planned only when every movement its detectors measure has a flow in the smoothing window (a
  * silent detector is not an empty road).
@@ -206,11 +207,11 @@ public final class SignalPlanner {
                 pendingTotal += evaluate(model.require(id), demand.get(id), lastProposed.get(id).durations()).totalDelay();
             }
             double gain = pendingTotal <= 0 ? 0 : 100 * (pendingTotal - proposedTotal) / pendingTotal;
-            if (gain < settings.minImprovementPercent()) {
+            if (gain < settings.reproposeImprovementPercent()) {
                 return new Decision(List.of(), currentMean, proposedMean, String.format(Locale.ROOT,
-                        "the last proposal %s is within %.1f%% of the best plan (threshold %.1f%%)",
+                        "the pending proposal %s is within %.1f%% of the best plan (re-propose threshold %.1f%%)",
                         plans.keySet().stream().map(id -> lastProposed.get(id).planId()).toList(), gain,
-                        settings.minImprovementPercent()));
+                        settings.reproposeImprovementPercent()));
             }
         }
 
@@ -221,7 +222,7 @@ public final class SignalPlanner {
             Intersection ix = model.require(id);
             ActivePlan force = inForce.getOrDefault(id, ActivePlan.shipped(ix));
             ObjectNode json = proposalJson(ix, e.getValue(), force, chosen.get(id), current.get(id), strategy.get(id),
-                    demand.get(id), intervalStartEpochMs, intervalEndEpochMs, intervalsUsed);
+                    demand.get(id), intervalStartEpochMs, intervalEndEpochMs, intervalsUsed, -improvementPercent);
             if (corridor != null && planned.size() >= 2) {
                 ObjectNode c = json.putObject("corridor");
                 c.put("id", corridor.id());
@@ -468,7 +469,8 @@ public final class SignalPlanner {
     }
 
     private ObjectNode proposalJson(Intersection ix, ActivePlan plan, ActivePlan force, Candidate proposed, Candidate now,
-                                    String strategy, Map<String, Double> flows, long startMs, long endMs, int intervalsUsed) {
+                                    String strategy, Map<String, Double> flows, long startMs, long endMs, int intervalsUsed,
+                                    double decisionChangePercent) {
         ObjectNode n = ActivePlan.JSON.createObjectNode();
         n.put("schemaVersion", PlanEvents.SCHEMA_VERSION);
         n.put("planId", plan.planId());
@@ -491,7 +493,10 @@ public final class SignalPlanner {
         ObjectNode delay = n.putObject("expectedDelaySecondsPerVehicle");
         delay.put("current", round2(now.meanDelay()));
         delay.put("proposed", round2(proposed.meanDelay()));
-        n.put("expectedDelayChangePercent", round2(now.meanDelay() <= 0 ? 0
+        // what the decision was made on: this intersection alone, or the whole corridor (a member's own delay may
+        // rise for the corridor's sake: intersectionDelayChangePercent says so)
+        n.put("expectedDelayChangePercent", round2(decisionChangePercent));
+        n.put("intersectionDelayChangePercent", round2(now.meanDelay() <= 0 ? 0
                 : 100 * (proposed.meanDelay() - now.meanDelay()) / now.meanDelay()));
         n.put("method", "min-delay (HCM 2000 / Akçelik delay)");
         ObjectNode demand = n.putObject("flowsVehPerHour");

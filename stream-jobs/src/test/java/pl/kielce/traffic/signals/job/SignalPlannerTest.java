@@ -106,7 +106,7 @@ class SignalPlannerTest {
         var next = planner.plan(CZARN, T0 + FIVE_MINUTES, T0 + 2 * FIVE_MINUTES, 3, Map.of(CZARN, more), Map.of(),
                 Map.of(CZARN, pending));
         assertThat(next.proposals()).isEmpty();
-        assertThat(next.outcome()).contains("the last proposal [" + pending.planId() + "] is within");
+        assertThat(next.outcome()).contains("the pending proposal [" + pending.planId() + "] is within");
         // a real change of demand (the west approach empties, the north fills) is proposed although a plan is pending
         var shifted = planner.plan(CZARN, T0 + FIVE_MINUTES, T0 + 2 * FIVE_MINUTES, 3,
                 Map.of(CZARN, SignalFixtures.flows("N-T", 1900, "S-T", 800, "S-L", 150, "W", 300)), Map.of(),
@@ -150,6 +150,11 @@ class SignalPlannerTest {
         assertThat(solid.get("corridorId").asText()).isEqualTo("ix-wiekow");
         // the corridor decides as a whole: its total delay drops, a member's isolated delay may rise
         assertThat(solid.get("corridor").get("expectedDelayChangePercent").asDouble()).isLessThan(-5);
+        assertThat(sienk.get("expectedDelayChangePercent").asDouble())
+                .isEqualTo(solid.get("corridor").get("expectedDelayChangePercent").asDouble());
+        double own = sienk.get("expectedDelaySecondsPerVehicle").get("proposed").asDouble()
+                / sienk.get("expectedDelaySecondsPerVehicle").get("current").asDouble() - 1;
+        assertThat(sienk.get("intersectionDelayChangePercent").asDouble()).isCloseTo(100 * own, within(0.1));
     }
 
     @Test
