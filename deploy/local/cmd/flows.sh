@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # help: flows simulate [--time-of-day HH:MM] [--backfill-minutes M] [--minutes M] [--silent-detector ID|last] [--dry-run]   publish simulated detector counts for the detectors in cities/kielce/intersections.xml (time-of-day profile, Poisson noise, one overloaded approach)
 # help: flows tail [--from-beginning] [--alerts-only] [--max N] [--seconds S]   follow traffic.flows and the flow job's alerts (congestion, silent detector/camera)
-# help: flows bench [--rate N] [--seconds S] [--intersections 200] [--detectors 8]   flow job vs a pass-through job on the same topics (2 cores): max sustained counts/s, ratio, lag at 1,600 counts/s (also ./traffic bench flows)
+# help: flows bench [--rate N] [--seconds S] [--intersections 200] [--detectors 8] [--rounds 3]   flow job vs a pass-through job on the same topics (2 cores): max sustained counts/s, ratio, lag at 1,600 counts/s (also ./traffic bench flows)
 # Defaults: Kafka 127.0.0.1:$TRAFFIC_KAFKA_PORT; the city folder is TRAFFIC_CITY_DIR, else cities/kielce.
 set -euo pipefail
 : "${TRAFFIC_ROOT:=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)}"
