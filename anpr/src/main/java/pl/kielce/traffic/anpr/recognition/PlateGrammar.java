@@ -21,7 +21,7 @@ import java.util.TreeSet;
  * (a foreign or individual plate) stays possible, but must beat the grammar by a margin.
  */
 public final class PlateGrammar {
-    static final double LOOKALIKE_WEIGHT = Double.parseDouble(System.getProperty("anpr.lookalikeWeight", "0.7"));
+    static final double LOOKALIKE_WEIGHT = Double.parseDouble(System.getProperty("anpr.lookalikeWeight", "0.4"));
     static final double FREE_PENALTY = -3.0;
     private static final String FORBIDDEN_VEHICLE_LETTERS = "BDIOZQ";
     private static final List<String> TWO_LETTER_LAYOUTS = List.of("DDDDD", "DDDDL", "DDDLL", "DLDDD", "DLLDD");
@@ -59,7 +59,7 @@ public final class PlateGrammar {
     }
 
     static final double DROP_PENALTY = -1.5;
-    static final double EMBLEM_BONUS = 2.0;
+    static final double EMBLEM_BONUS = 2.5;
     static final double SEPARATOR_MISMATCH = Double.parseDouble(System.getProperty("anpr.separatorMismatch", "-2.0"));
     private final List<Scheme> schemes;
 

@@ -394,12 +394,19 @@ public final class PlateRecognizer implements AutoCloseable {
                 }
             }
             double emblemX = Double.NaN;
+            double rowColourThreshold = COLOUR_CHROMA;
             if (row != null) {
                 // the EU band, an emblem or a coloured sticker is not a character
                 List<Blob> kept = new ArrayList<>();
                 int emblemAfter = -1;
+                List<double[]> colours = new ArrayList<>();
                 for (Blob b : row) {
-                    if (!colourful(hsv, labels, b)) {
+                    colours.add(colour(hsv, labels, b));
+                }
+                rowColourThreshold = colourThreshold(colours);
+                for (int i = 0; i < row.size(); i++) {
+                    Blob b = row.get(i);
+                    if (!colourful(colours.get(i), rowColourThreshold)) {
                         kept.add(b);
                     } else if (!kept.isEmpty()) {
                         emblemAfter = kept.size(); // a coloured blob inside the row: a state emblem
@@ -419,7 +426,7 @@ public final class PlateRecognizer implements AutoCloseable {
                 if (filled.size() > row.size()) {
                     List<Blob> kept = new ArrayList<>();
                     for (Blob b : filled) {
-                        if (row.contains(b) || !colourful(hsv, labels, b)) {
+                        if (row.contains(b) || !colourful(colour(hsv, labels, b), rowColourThreshold)) {
                             kept.add(b);
                         }
                     }
@@ -450,15 +457,29 @@ public final class PlateRecognizer implements AutoCloseable {
         return best;
     }
 
-    private static boolean colourful(Mat hsv, Mat labels, Blob b) {
+    /** Mean saturation and value of a blob's own pixels, and their chroma S*V/255. */
+    private static double[] colour(Mat hsv, Mat labels, Blob b) {
         Rect r = new Rect(b.x(), b.y(), b.w(), b.h());
         Mat mask = new Mat();
         Core.compare(labels.submat(r), new Scalar(b.label()), mask, Core.CMP_EQ);
         Scalar mean = Core.mean(hsv.submat(r), mask);
         mask.release();
-        // saturation alone is unreliable for dark pixels (black ink in a bluish shadow reads S ~ 100 at V ~ 70):
-        // a coloured part (EU band, emblem, sticker) also has a high absolute chroma S*V
-        return mean.val[1] > 90 && mean.val[2] > 60 && mean.val[1] * mean.val[2] / 255 > COLOUR_CHROMA;
+        return new double[]{mean.val[1], mean.val[2], mean.val[1] * mean.val[2] / 255};
+    }
+
+    /**
+     * The chroma a blob of this row must exceed to count as coloured (EU band, emblem, sticker): an absolute
+     * floor — saturation alone is unreliable for dark pixels (black ink in a bluish shadow reads S ~ 100 at
+     * V ~ 70) — and well above the row's typical ink, which on a yellow plate is itself tinted (chroma ~ 45).
+     */
+    private static double colourThreshold(List<double[]> rowColours) {
+        double[] c = rowColours.stream().mapToDouble(v -> v[2]).sorted().toArray();
+        double median = c.length == 0 ? 0 : c[c.length / 2];
+        return Math.max(COLOUR_CHROMA, 1.8 * median);
+    }
+
+    private static boolean colourful(double[] colour, double threshold) {
+        return colour[0] > 90 && colour[1] > 60 && colour[2] > threshold;
     }
 
     private static double rowQuality(List<Blob> row, int width, int height) {
