@@ -130,9 +130,18 @@ public final class TransitAdherenceJob {
         if (!java.nio.file.Files.isRegularFile(gtfs) && !java.nio.file.Files.isDirectory(gtfs)) {
             throw new IllegalStateException("no GTFS feed at " + gtfs + ": set TRAFFIC_TRANSIT_GTFS to a GTFS zip");
         }
-        TransitAdherenceCommand.create(stack.kafkaBootstrap(), gtfs.toString(), NAME, AdherenceSettings.DEFAULTS,
-                TransitAdherenceCommand.priorityConfig(null, System.getenv(),
-                        pl.kielce.traffic.transit.priority.TransitPrioritySettings.DEFAULTS)).build(env);
+        PriorityConfig priority = TransitAdherenceCommand.priorityConfig(null, System.getenv(),
+                pl.kielce.traffic.transit.priority.TransitPrioritySettings.DEFAULTS);
+        if (priority != null) {
+            try {
+                priority.junctions(); // a broken intersection model must not take transit adherence down with it
+            } catch (RuntimeException e) {
+                System.err.println("transit signal priority off: " + e.getMessage());
+                priority = null;
+            }
+        }
+        TransitAdherenceCommand.create(stack.kafkaBootstrap(), gtfs.toString(), NAME, AdherenceSettings.DEFAULTS, priority)
+                .build(env);
     }
 
     static java.nio.file.Path demoGtfs(java.util.Map<String, String> env) {
