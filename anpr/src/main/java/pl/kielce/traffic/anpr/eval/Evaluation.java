@@ -24,10 +24,18 @@ public final class Evaluation {
         public boolean exact() {
             return image.plate().equals(read);
         }
+
+        /**
+         * Exact when the letter O and the digit 0 count as one character: some labels (OpenALPR's European set)
+         * write the digit 0 of Slovak and Czech plates as the letter O. Reported beside, never instead of, {@link #exact()}.
+         */
+        public boolean exactOZero() {
+            return image.plate().replace('O', '0').equals(read.replace('O', '0'));
+        }
     }
 
     /** Totals over a set. */
-    public record Summary(int images, int exact, int charsCorrect, int charsTotal, int localised, int inTopN,
+    public record Summary(int images, int exact, int exactOZero, int charsCorrect, int charsTotal, int localised, int inTopN,
                           double wallSeconds, double[] millisSorted, double[] cpuMillisSorted, Map<String, Integer> confusions) {
         public double exactRate() {
             return images == 0 ? 0 : (double) exact / images;
@@ -104,7 +112,7 @@ public final class Evaluation {
     }
 
     public static Summary summarise(List<Outcome> outcomes, double wallSeconds) {
-        int exact = 0, cc = 0, ct = 0, loc = 0, top = 0;
+        int exact = 0, exactOZero = 0, cc = 0, ct = 0, loc = 0, top = 0;
         Map<String, Integer> conf = new HashMap<>();
         double[] ms = new double[outcomes.size()];
         double[] cpu = new double[outcomes.size()];
@@ -114,6 +122,9 @@ public final class Evaluation {
             String rd = o.read();
             if (o.exact()) {
                 exact++;
+            }
+            if (o.exactOZero()) {
+                exactOZero++;
             }
             if (o.localised()) {
                 loc++;
@@ -137,12 +148,14 @@ public final class Evaluation {
         }
         Arrays.sort(ms);
         Arrays.sort(cpu);
-        return new Summary(outcomes.size(), exact, cc, ct, loc, top, wallSeconds, ms, cpu, conf);
+        return new Summary(outcomes.size(), exact, exactOZero, cc, ct, loc, top, wallSeconds, ms, cpu, conf);
     }
 
     public static void print(Summary s, PrintStream out, int topConfusions) {
         out.printf("images            %d%n", s.images());
         out.printf("exact plates      %d (%.1f%%)%n", s.exact(), 100 * s.exactRate());
+        out.printf("exact if O = 0    %d (%.1f%%)  (labels that write the digit 0 as the letter O count as right)%n",
+                s.exactOZero(), 100.0 * s.exactOZero() / Math.max(1, s.images()));
         out.printf("characters        %d/%d (%.1f%%)%n", s.charsCorrect(), s.charsTotal(), 100 * s.charRate());
         out.printf("true plate in top-N %d (%.1f%%)%n", s.inTopN(), 100.0 * s.inTopN() / Math.max(1, s.images()));
         out.printf("plate box found   %d (%.1f%%)%n", s.localised(), 100.0 * s.localised() / Math.max(1, s.images()));

@@ -239,9 +239,6 @@ final class CharacterRows {
             int[] lab = null;
             for (int c = 1; c < n; c++) {
                 int bx = st[c * 5], by = st[c * 5 + 1], bw = st[c * 5 + 2], bh = st[c * 5 + 3], area = st[c * 5 + 4];
-                if (Boolean.getBoolean("anpr.debugRows")) {
-                    System.err.printf("span %d..%d band %d..%d h=%d: comp %d,%d %dx%d a=%d%n", x0, x1, top, bottom, h, bx, by, bw, bh, area);
-                }
                 double fill = (double) area / ((double) bw * bh);
                 if (bh < 0.75 * h || bw < 0.12 * h || fill < 0.12 || fill > 0.9) {
                     continue;

@@ -532,19 +532,6 @@ public final class PlateRecognizer implements AutoCloseable {
         STAGE_NANOS.addAndGet(4, System.nanoTime() - tk);
         int separatorAfter = USE_SEPARATOR ? seg.separatorAfter() : -1;
         List<PlateGrammar.Reading> readings = grammar.decode(probs, seg.emblemAfter(), separatorAfter);
-        if (Boolean.getBoolean("anpr.debugProbs")) {
-            StringBuilder sb = new StringBuilder();
-            for (double[] row : probs) {
-                Integer[] idx = new Integer[row.length];
-                for (int i = 0; i < idx.length; i++) {
-                    idx[i] = i;
-                }
-                java.util.Arrays.sort(idx, (a, b) -> Double.compare(row[b], row[a]));
-                sb.append(String.format(" %c%.2f/%c%.2f", Glyphs.ALPHABET.charAt(idx[0]), row[idx[0]], Glyphs.ALPHABET.charAt(idx[1]), row[idx[1]]));
-            }
-            System.err.printf("PROBS %s sep=%d q=%.2f best=%s %.2f |%s%n", r.method(), separatorAfter, seg.quality(), readings.get(0).text(),
-                    readings.get(0).logScore(), sb);
-        }
         PlateBox box = mapBack(w.inverse(), x0, y0, x1, y1);
         return new Segmented(glyphs, aspects, probs, readings, box, seg.quality(), r.method(), seg.emblemAfter(), separatorAfter);
     }
