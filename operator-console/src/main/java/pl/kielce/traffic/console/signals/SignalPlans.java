@@ -146,7 +146,10 @@ public class SignalPlans {
     public record Approval(Plan plan, boolean published) {
     }
 
-    /** Approves: the plan becomes the one in force, the previous approved plan is superseded, the plan is published. */
+    /**
+     * Approves: the plan becomes the one in force, the previous approved plan and the proposals for the same
+     * intersection received before this one are superseded, the plan is published.
+     */
     @Transactional
     public Approval approve(String planId, String actor, String comment) {
         Plan p = proposed(planId);
@@ -155,6 +158,15 @@ public class SignalPlans {
                 p.intersectionId());
         jdbc.update("UPDATE console_signal_plans SET status = 'APPROVED', decided_by = ?, decided_at = ?, decision_comment = ?"
                 + " WHERE plan_id = ?", actor, Timestamp.from(now), comment, planId);
+        // proposals for this intersection received before the approved one are answered by it: no longer waiting
+        List<String> older = jdbc.queryForList("UPDATE console_signal_plans SET status = 'SUPERSEDED', decided_by = ?, decided_at = ?,"
+                + " decision_comment = ? WHERE intersection_id = ? AND status = 'PROPOSED' AND received_at < ? RETURNING plan_id",
+                String.class, actor, Timestamp.from(now), "superseded by approved plan " + planId, p.intersectionId(),
+                Timestamp.from(p.receivedAt()));
+        for (String o : older) {
+            jdbc.update("INSERT INTO console_plan_log (plan_id, intersection_id, action, actor, at, comment) VALUES (?, ?, 'SUPERSEDED', ?, ?, ?)",
+                    o, p.intersectionId(), actor, Timestamp.from(now), "superseded by approved plan " + planId);
+        }
         ObjectNode approved = ((ObjectNode) p.proposed().deepCopy());
         approved.put("schemaVersion", "1.0");
         approved.put("approvedBy", actor);

@@ -123,6 +123,21 @@ class IntersectionLayerTest extends ConsoleTest {
     }
 
     @Test
+    void approvingAPlanSupersedesOlderProposalsOfItsIntersectionOnly() throws Exception {
+        String ix = "T-IX-SUPERSEDE";
+        for (String id : new String[]{"T-SUP-1", "T-SUP-2", "T-SUP-3"}) {
+            plans.receive(("{\"planId\":\"" + id + "\",\"intersectionId\":\"" + ix + "\",\"cycleSeconds\":70,"
+                    + "\"phases\":[{\"id\":\"A\",\"greenSeconds\":30},{\"id\":\"B\",\"greenSeconds\":30}]}").getBytes(StandardCharsets.UTF_8));
+            Thread.sleep(5);   // distinct received_at
+        }
+        plans.approve("T-SUP-2", "test-operator", "ok");
+        assertThat(plans.get("T-SUP-1").status()).isEqualTo("SUPERSEDED");
+        assertThat(plans.get("T-SUP-2").status()).isEqualTo("APPROVED");
+        assertThat(plans.get("T-SUP-3").status()).isEqualTo("PROPOSED");
+        assertThat(plans.log(50)).anyMatch(e -> e.planId().equals("T-SUP-1") && e.action().equals("SUPERSEDED"));
+    }
+
+    @Test
     void theLayerIsForOperatorsNotForTheAdminOrAnonymous() throws Exception {
         mvc.perform(get("/api/map/layers/intersections").with(user(TestUsers.details(users, Role.ADMIN))))
                 .andExpect(status().isForbidden());
