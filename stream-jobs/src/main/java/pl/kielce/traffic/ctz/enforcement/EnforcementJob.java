@@ -5,6 +5,7 @@ import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
@@ -141,6 +142,9 @@ public final class EnforcementJob {
         decided.getSideOutput(OCCASIONAL_ENTRIES).sinkTo(occasionalSink).name("postgis-occasional-entries")
                 .uid("ctz-postgis-occasional-entries");
         decided.getSideOutput(COUNTS)
+                // summed per cell inside the subtask first: one record per cell and checkpoint, not one per passage
+                .transform("pre-aggregate-counts", TypeInformation.of(DecisionCount.class), new CountPreAggregator(10_000))
+                .uid("ctz-pre-aggregate-counts")
                 .keyBy(DecisionCount::cell)
                 .process(new CountFunction(settings)).name("count-decisions").uid("ctz-count-decisions")
                 .sinkTo(countSink).name("postgis-counts").uid("ctz-postgis-counts");

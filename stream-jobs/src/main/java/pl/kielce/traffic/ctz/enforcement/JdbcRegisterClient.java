@@ -127,7 +127,7 @@ public final class JdbcRegisterClient implements RegisterClient {
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException("exemption rows not understood", e);
         }
-        return ex.isEmpty() ? PlateExemptions.NONE : ex;
+        return ex.isEmpty() ? null : ex; // null = none: nothing to serialise on the way to the decision
     }
 
     private static Iterable<com.fasterxml.jackson.databind.JsonNode> json(String text) throws java.io.IOException {

@@ -1,9 +1,10 @@
 package pl.kielce.traffic.ctz.enforcement;
 
+import org.apache.flink.api.common.typeinfo.TypeInfo;
 import pl.kielce.traffic.events.AnprRead;
 
 /**
- * A validated read inside the job: the fields the decision needs, flat, so Flink serialises it as a POJO.
+ * A validated read inside the job: the fields the decision needs, flat; serialised by {@link CompactTypes}.
  * {@code toString} leaves the plate out (logs must never carry one).
  *
  * @param readId           the read's id
@@ -14,6 +15,7 @@ import pl.kielce.traffic.events.AnprRead;
  * @param confidence       0..1
  * @param evidenceRef      stored image reference, nullable
  */
+@TypeInfo(CompactTypes.PlateReadFactory.class)
 public record PlateRead(String readId, String cameraId, long capturedAtMillis, String plate, String country,
                         double confidence, String evidenceRef) {
 

@@ -105,22 +105,34 @@ public final class CtzBench {
             EnforcementSettings settings = benchSettings();
             say("checkpoint interval %d ms, config %s", settings.checkpointInterval().toMillis(), System.getProperty("ctz.bench.conf", "-"));
             // 1) pass-through
-            double passSeconds = runBounded("passthrough", env -> env
-                    .fromSource(boundedSource(bootstrap, "bench.reads", "bench-pass"), WatermarkStrategy.noWatermarks(), "reads")
-                    .map(r -> RawRecord.out("bench.passthrough", r.key(), r.value())).name("pass-through")
-                    .sinkTo(KafkaIo.exactlyOnceSink(bootstrap, "bench-pass")).name("kafka-out"), settings);
-            double passRate = reads / passSeconds;
-            say("pass-through: %,d reads in %.1f s = %,.0f reads/s", reads, passSeconds, passRate);
-
-            // 2) the enforcement job on the same topic
-            double jobSeconds = runBounded("ctz-enforcement", env -> new EnforcementJob(
-                    boundedSource(bootstrap, "bench.reads", "bench-ctz"), boundedSource(bootstrap, "bench.policy", "bench-ctz-policy"),
-                    PolicyBootstrap.kafka(bootstrap, "bench.policy", Duration.ofSeconds(30)),
-                    KafkaIo.exactlyOnceSink(bootstrap, "bench-ctz"), JdbcSinks.cases(jdbc), JdbcSinks.counts(jdbc),
-                    JdbcSinks.occasionalEntries(jdbc), JdbcRegisterClient.factory(jdbc, 8), packJson, settings, Clock.systemUTC())
-                    .addTo(env), settings);
-            double jobRate = reads / jobSeconds;
-            say("enforcement job: %,d reads in %.1f s = %,.0f reads/s", reads, jobSeconds, jobRate);
+            // 1) + 2) the pass-through and the enforcement job on the same topic, alternately (-Dctz.bench.rounds, default 2),
+            // so a change of the machine's load (shared with other work) hits both; the rates are totals over the rounds
+            int rounds = Integer.getInteger("ctz.bench.rounds", 2);
+            double passSeconds = 0;
+            double jobSeconds = 0;
+            for (int round = 1; round <= rounds; round++) {
+                String r = "-" + round;
+                String loadBefore = loadAverage();
+                double ps = runBounded("passthrough", env -> env
+                        .fromSource(boundedSource(bootstrap, "bench.reads", "bench-pass" + r), WatermarkStrategy.noWatermarks(), "reads")
+                        .map(x -> RawRecord.out("bench.passthrough", x.key(), x.value())).name("pass-through")
+                        .sinkTo(KafkaIo.exactlyOnceSink(bootstrap, "bench-pass" + r)).name("kafka-out"), settings);
+                say("round %d pass-through: %,d reads in %.1f s = %,.0f reads/s (load %s)", round, reads, ps, reads / ps, loadBefore);
+                loadBefore = loadAverage();
+                double js = runBounded("ctz-enforcement", env -> new EnforcementJob(
+                        boundedSource(bootstrap, "bench.reads", "bench-ctz" + r), boundedSource(bootstrap, "bench.policy", "bench-ctz-policy" + r),
+                        PolicyBootstrap.kafka(bootstrap, "bench.policy", Duration.ofSeconds(30)),
+                        KafkaIo.exactlyOnceSink(bootstrap, "bench-ctz" + r), JdbcSinks.cases(jdbc), JdbcSinks.counts(jdbc),
+                        JdbcSinks.occasionalEntries(jdbc), JdbcRegisterClient.factory(jdbc, 8), packJson, settings, Clock.systemUTC())
+                        .addTo(env), settings);
+                say("round %d enforcement job: %,d reads in %.1f s = %,.0f reads/s, ratio %.2f (load %s)", round, reads, js, reads / js,
+                        ps / js, loadBefore);
+                passSeconds += ps;
+                jobSeconds += js;
+            }
+            double passRate = (double) reads * rounds / passSeconds;
+            double jobRate = (double) reads * rounds / jobSeconds;
+            say("pass-through: %,.0f reads/s, enforcement job: %,.0f reads/s (%d rounds)", passRate, jobRate, rounds);
             double ratio = jobRate / passRate;
             say("throughput ratio job / pass-through = %.2f", ratio);
             try (Connection c = DriverManager.getConnection(jdbc)) {
@@ -374,6 +386,14 @@ public final class CtzBench {
                         readJson(10_000_000L + i, camera, Instant.now(), picker.next())));
             }
             producer.flush();
+        }
+    }
+
+    static String loadAverage() {
+        try {
+            return String.join(" ", Arrays.copyOf(Files.readString(Path.of("/proc/loadavg")).trim().split(" "), 3));
+        } catch (Exception e) {
+            return "?";
         }
     }
 
