@@ -60,6 +60,7 @@ public final class PlateGrammar {
 
     static final double DROP_PENALTY = -1.5;
     static final double EMBLEM_BONUS = 2.5;
+    static final double HYPHEN_PENALTY = Double.parseDouble(System.getProperty("anpr.hyphenPenalty", "-1.0"));
     static final double SEPARATOR_MISMATCH = Double.parseDouble(System.getProperty("anpr.separatorMismatch", "-2.0"));
     private final List<Scheme> schemes;
 
@@ -175,6 +176,14 @@ public final class PlateGrammar {
      * lose {@link #SEPARATOR_MISMATCH}.
      */
     public List<Reading> decode(double[][] p, int emblemAfter, int separatorAfter) {
+        return decode(p, emblemAfter, separatorAfter, false);
+    }
+
+    /**
+     * As {@link #decode(double[][], int, int)}, knowing whether a hyphen was seen in the separator gap: schemes
+     * whose plates never carry one (Polish) then lose {@link #HYPHEN_PENALTY}.
+     */
+    public List<Reading> decode(double[][] p, int emblemAfter, int separatorAfter, boolean hyphen) {
         int n = p.length;
         Map<String, Reading> best = new LinkedHashMap<>();
         StringBuilder free = new StringBuilder();
@@ -185,21 +194,26 @@ public final class PlateGrammar {
             freeScore += Math.log(row[arg]);
         }
         put(best, new Reading(free.toString(), freeScore, "free"));
-        decodeSchemes(p, 0, best, emblemAfter, separatorAfter);
+        double hyphenCost = hyphen ? HYPHEN_PENALTY : 0;
+        decodeSchemes(p, 0, best, emblemAfter, separatorAfter, hyphenCost);
         if (n >= 6) {
             // a junk glyph (band, frame, screw) at either end
-            decodeSchemes(java.util.Arrays.copyOfRange(p, 1, n), DROP_PENALTY, best, -1, separatorAfter > 1 ? separatorAfter - 1 : -1);
+            decodeSchemes(java.util.Arrays.copyOfRange(p, 1, n), DROP_PENALTY, best, -1, separatorAfter > 1 ? separatorAfter - 1 : -1,
+                    hyphenCost);
             decodeSchemes(java.util.Arrays.copyOfRange(p, 0, n - 1), DROP_PENALTY, best, -1,
-                    separatorAfter < n - 1 ? separatorAfter : -1);
+                    separatorAfter < n - 1 ? separatorAfter : -1, hyphenCost);
         }
         List<Reading> out = new ArrayList<>(best.values());
         out.sort(Comparator.comparingDouble(Reading::logScore).reversed());
         return out;
     }
 
-    private void decodeSchemes(double[][] p, double handicap, Map<String, Reading> best, int emblemAfter, int separatorAfter) {
+    private void decodeSchemes(double[][] p, double handicapAll, Map<String, Reading> best, int emblemAfter, int separatorAfter,
+                               double hyphenCost) {
         int n = p.length;
         for (Scheme sc : schemes) {
+            // the first scheme is the Polish one: its plates never carry a hyphen
+            double handicap = handicapAll + (sc == schemes.get(0) ? hyphenCost : 0);
             for (String layout : sc.layouts()) {
                 boolean withDistrict = layout.startsWith("@");
                 String body = withDistrict ? layout.substring(1) : layout;

@@ -31,6 +31,7 @@ public final class PlateRecognizer implements AutoCloseable {
     static final double UNCERTAIN = Double.parseDouble(System.getProperty("anpr.uncertain", "0.6"));
     private static final boolean FILL_GAPS = !Boolean.getBoolean("anpr.noGapFill");
     private static final double COLOUR_CHROMA = Double.parseDouble(System.getProperty("anpr.colourChroma", "45"));
+    private static final boolean USE_HYPHEN = !Boolean.getBoolean("anpr.noHyphen");
     private static final boolean USE_SEPARATOR = !Boolean.getBoolean("anpr.noSeparator");
     private static final String DEBUG_DIR = System.getProperty("anpr.debugDir");
     /** Nanoseconds spent per stage (localise, segment, classify, tesseract), for profiling. */
@@ -210,7 +211,7 @@ public final class PlateRecognizer implements AutoCloseable {
 
     /** A segmented region: its glyphs (normalised), class probabilities, decoded readings and photo box. */
     record Segmented(List<Mat> glyphs, List<Double> aspects, double[][] probs, List<PlateGrammar.Reading> readings,
-                     PlateBox box, double shapeQuality, String method, int emblemAfter, int separatorAfter) {
+                     PlateBox box, double shapeQuality, String method, int emblemAfter, int separatorAfter, boolean hyphen) {
         /** Some character's best class has less than 0.6 of the probability: worth a second opinion. */
         boolean uncertain() {
             for (double[] row : probs) {
@@ -318,6 +319,42 @@ public final class PlateRecognizer implements AutoCloseable {
             boolean clear = gaps[widest] >= SEPARATOR_MIN_HEIGHTS * h && gaps[widest] >= SEPARATOR_MIN_RATIO * typical
                     && gaps[widest] >= 1.5 * second;
             return clear ? widest + 1 : -1;
+        }
+
+        /**
+         * A hyphen in the separator gap: a short flat dash (0.2-0.8 character heights wide, at most 0.3 high, at
+         * mid-height). Slovak and old Czech plates write one; Polish plates never do (their gap holds the round
+         * registration sticker).
+         */
+        boolean hyphenAt(int after) {
+            if (after <= 0 || after >= row.size()) {
+                return false;
+            }
+            double h = CharacterRows.medianHeight(row);
+            int x0 = row.get(after - 1).right(), x1 = row.get(after).x();
+            int top = row.get(after - 1).y(), bottom = Math.min(binary.rows(), row.get(after - 1).bottom());
+            if (x1 - x0 < 3 || bottom - top < 6) {
+                return false;
+            }
+            Mat sub = new Mat();
+            binary.submat(top, bottom, x0, x1).copyTo(sub);
+            Mat lab = new Mat(), stats = new Mat(), cents = new Mat();
+            int n = Imgproc.connectedComponentsWithStats(sub, lab, stats, cents, 8, CvType.CV_32S);
+            int[] st = new int[n * 5];
+            stats.get(0, 0, st);
+            boolean found = false;
+            for (int c = 1; c < n && !found; c++) {
+                int bx = st[c * 5], by = st[c * 5 + 1], bw = st[c * 5 + 2], bh = st[c * 5 + 3], area = st[c * 5 + 4];
+                double cy = by + bh / 2.0;
+                found = bw >= 0.2 * h && bw <= 0.8 * h && bh >= 2 && bh <= 0.3 * h && bw >= 2 * bh
+                        && area >= 0.6 * bw * bh && cy > 0.3 * (bottom - top) && cy < 0.7 * (bottom - top)
+                        && bx > 0 && bx + bw < x1 - x0;
+            }
+            sub.release();
+            lab.release();
+            stats.release();
+            cents.release();
+            return found;
         }
 
         static final double SEPARATOR_MIN_HEIGHTS = 0.4;
@@ -531,9 +568,10 @@ public final class PlateRecognizer implements AutoCloseable {
         double[][] probs = classifier.probabilities(feats);
         STAGE_NANOS.addAndGet(4, System.nanoTime() - tk);
         int separatorAfter = USE_SEPARATOR ? seg.separatorAfter() : -1;
-        List<PlateGrammar.Reading> readings = grammar.decode(probs, seg.emblemAfter(), separatorAfter);
+        boolean hyphen = USE_HYPHEN && seg.hyphenAt(separatorAfter);
+        List<PlateGrammar.Reading> readings = grammar.decode(probs, seg.emblemAfter(), separatorAfter, hyphen);
         PlateBox box = mapBack(w.inverse(), x0, y0, x1, y1);
-        return new Segmented(glyphs, aspects, probs, readings, box, seg.quality(), r.method(), seg.emblemAfter(), separatorAfter);
+        return new Segmented(glyphs, aspects, probs, readings, box, seg.quality(), r.method(), seg.emblemAfter(), separatorAfter, hyphen);
     }
 
     private static PlateBox mapBack(Mat inv, int x0, int y0, int x1, int y1) {
@@ -594,8 +632,8 @@ public final class PlateRecognizer implements AutoCloseable {
                 fused[i][c] = (1 - wt) * s.probs()[i][c] + (c == ti ? wt : 0);
             }
         }
-        return new Segmented(s.glyphs(), s.aspects(), fused, grammar.decode(fused, s.emblemAfter(), s.separatorAfter()), s.box(),
-                s.shapeQuality(), s.method() + "+tess", s.emblemAfter(), s.separatorAfter());
+        return new Segmented(s.glyphs(), s.aspects(), fused, grammar.decode(fused, s.emblemAfter(), s.separatorAfter(), s.hyphen()),
+                s.box(), s.shapeQuality(), s.method() + "+tess", s.emblemAfter(), s.separatorAfter(), s.hyphen());
     }
 
     /**

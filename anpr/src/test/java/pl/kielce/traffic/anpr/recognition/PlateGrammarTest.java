@@ -70,4 +70,10 @@ class PlateGrammarTest {
         assertThat(grammar.decode(confident("TSZ60AK"), -1, 2).get(0).text()).isEqualTo("TS260AK");
         assertThat(grammar.decode(confident("SLU7XA8"), -1, 3).get(0).text()).isEqualTo("SLU7XA8");
     }
+
+    @Test
+    void aHyphenInTheGapRulesOutThePolishScheme() {
+        assertThat(grammar.decode(confident("PP587A0"), -1, 2, false).get(0).text()).isEqualTo("PP58740");
+        assertThat(grammar.decode(confident("PP587A0"), -1, 2, true).get(0).text()).isEqualTo("PP587AO");
+    }
 }
