@@ -12,6 +12,8 @@ import java.time.format.DateTimeParseException;
  */
 public record FlowSample(String group, String intersectionId, String approach, String source,
                          long intervalStartEpochMs, long intervalEndEpochMs, double flowVehPerHour) {
+    /** Ten lanes discharging at 2000 veh/h each: more than any approach can carry, so a counting error. */
+    public static final double MAX_FLOW_VEH_PER_HOUR = 20_000;
 
     /** The fields the job needs from a {@code traffic.flows} record, or why it cannot use it (naming the field). */
     public static Decoded<FlowSample> parse(byte[] value) {
@@ -53,6 +55,10 @@ public record FlowSample(String group, String intersectionId, String approach, S
         JsonNode q = n.get("flowVehPerHour");
         if (q == null || !q.isNumber() || !Double.isFinite(q.asDouble()) || q.asDouble() < 0) {
             return Decoded.failed("field 'flowVehPerHour' must be a number ≥ 0");
+        }
+        if (q.asDouble() > MAX_FLOW_VEH_PER_HOUR) {
+            return Decoded.failed("field 'flowVehPerHour' " + q.asDouble() + " is not a plausible approach flow (> "
+                    + (int) MAX_FLOW_VEH_PER_HOUR + " veh/h)");
         }
         return Decoded.ok(new FlowSample(null, n.get("intersectionId").asText(), n.get("approach").asText(),
                 n.get("source").asText(), start, end, q.asDouble()));

@@ -164,6 +164,9 @@ public final class SignalPlanner {
         }
         double currentMean = currentTotal / flowTotal;
         double proposedMean = proposedTotal / flowTotal;
+        if (!Double.isFinite(currentTotal) || !Double.isFinite(proposedTotal) || !(flowTotal > 0)) {
+            return new Decision(List.of(), currentMean, proposedMean, "the delay model gives no finite delay for these flows");
+        }
         double improvementPercent = currentTotal <= 0 ? 0 : 100 * (currentTotal - proposedTotal) / currentTotal;
         if (improvementPercent < settings.minImprovementPercent()) {
             return new Decision(List.of(), currentMean, proposedMean, String.format(Locale.ROOT,

@@ -39,6 +39,8 @@ class SignalInputsTest {
         assertThat(decode(model, flow("KI-IXW-SIENK", "N", 10).replace("\"1.0\"", "\"2.0\"")).reason())
                 .isEqualTo("unsupported schemaVersion 2.0 for ApproachFlow (reads 1.x)");
         assertThat(decode(model, flow("KI-IXW-SIENK", "N", -1)).reason()).isEqualTo("field 'flowVehPerHour' must be a number ≥ 0");
+        assertThat(decode(model, flow("KI-IXW-SIENK", "N", 250_000)).reason())
+                .isEqualTo("field 'flowVehPerHour' 250000.0 is not a plausible approach flow (> 20000 veh/h)");
         assertThat(decode(model, flow("KI-IXW-SIENK", "N", 10).replace("08:05:00Z", "07:55:00Z")).reason())
                 .isEqualTo("field 'intervalEnd' must be after 'intervalStart'");
         assertThat(decode(model, flow("KI-IXW-SIENK", "somewhere", 10)).reason())
