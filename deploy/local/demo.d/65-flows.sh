@@ -6,6 +6,8 @@
 export TRAFFIC_FLOW_INTERVAL_SECONDS="${TRAFFIC_FLOW_INTERVAL_SECONDS:-60}"
 export TRAFFIC_FLOW_OUT_OF_ORDER_SECONDS="${TRAFFIC_FLOW_OUT_OF_ORDER_SECONDS:-10}"
 export TRAFFIC_FLOW_SILENT_AFTER_SECONDS="${TRAFFIC_FLOW_SILENT_AFTER_SECONDS:-120}"
+# cameras send one passage count per 5-min window: a shorter threshold would call every camera silent
+export TRAFFIC_FLOW_CAMERA_SILENT_AFTER_SECONDS="${TRAFFIC_FLOW_CAMERA_SILENT_AFTER_SECONDS:-600}"
 
 demo_flows() {
   # 10 minutes back-filled at once (flows and a congestion alert at once), then one count per detector every 15 s

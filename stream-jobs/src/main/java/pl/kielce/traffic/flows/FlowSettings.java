@@ -13,17 +13,20 @@ import java.time.Duration;
  * @param idleness                       a Kafka partition without records for this long does not hold back time
  * @param congestionDegreeOfSaturation   degree of saturation above which an interval counts as congested
  * @param congestionIntervals            consecutive congested intervals that raise a CONGESTION alert
- * @param silentAfter                    a detector/camera with no record for this long (processing time) → alert
+ * @param silentAfter                    a detector with no record for this long (processing time) → alert
+ * @param cameraSilentAfter              the same for a camera; longer than its passage-count window (5 min), since a
+ *                                       camera reports once per window
  * @param laneCapacityVehPerHour         capacity of one detector's lane when the intersection model does not know
  *                                       the approach (saturation flow × typical green share)
  * @param cameraCapacityVehPerHour       capacity of a camera's approach when the model does not know it
  */
 public record FlowSettings(Duration interval, Duration outOfOrderness, Duration allowedLateness, Duration idleness,
                            double congestionDegreeOfSaturation, int congestionIntervals, Duration silentAfter,
-                           double laneCapacityVehPerHour, double cameraCapacityVehPerHour) implements Serializable {
+                           Duration cameraSilentAfter, double laneCapacityVehPerHour, double cameraCapacityVehPerHour)
+        implements Serializable {
 
     public static final FlowSettings DEFAULTS = new FlowSettings(Duration.ofMinutes(5), Duration.ofSeconds(30),
-            Duration.ofMinutes(5), Duration.ofMinutes(1), 0.9, 3, Duration.ofMinutes(10), 800, 800);
+            Duration.ofMinutes(5), Duration.ofMinutes(1), 0.9, 3, Duration.ofMinutes(10), Duration.ofMinutes(10), 800, 800);
 
     public FlowSettings {
         positive("interval", interval);
@@ -35,6 +38,7 @@ public record FlowSettings(Duration interval, Duration outOfOrderness, Duration 
         }
         positive("idleness", idleness);
         positive("silentAfter", silentAfter);
+        positive("cameraSilentAfter", cameraSilentAfter);
         if (!(congestionDegreeOfSaturation > 0)) {
             throw new IllegalArgumentException("congestionDegreeOfSaturation must be > 0, was " + congestionDegreeOfSaturation);
         }
@@ -54,7 +58,7 @@ public record FlowSettings(Duration interval, Duration outOfOrderness, Duration 
      * {@code TRAFFIC_FLOW_INTERVAL_SECONDS}, {@code TRAFFIC_FLOW_OUT_OF_ORDER_SECONDS},
      * {@code TRAFFIC_FLOW_ALLOWED_LATENESS_SECONDS}, {@code TRAFFIC_FLOW_IDLENESS_SECONDS},
      * {@code TRAFFIC_FLOW_CONGESTION_DEGREE}, {@code TRAFFIC_FLOW_CONGESTION_INTERVALS},
-     * {@code TRAFFIC_FLOW_SILENT_AFTER_SECONDS}.
+     * {@code TRAFFIC_FLOW_SILENT_AFTER_SECONDS}, {@code TRAFFIC_FLOW_CAMERA_SILENT_AFTER_SECONDS}.
      *
      * @throws IllegalArgumentException naming the variable when a value is not a number or out of range
      */
@@ -69,6 +73,7 @@ public record FlowSettings(Duration interval, Duration outOfOrderness, Duration 
                     number(env, "TRAFFIC_FLOW_CONGESTION_DEGREE", d.congestionDegreeOfSaturation),
                     (int) number(env, "TRAFFIC_FLOW_CONGESTION_INTERVALS", d.congestionIntervals),
                     seconds(env, "TRAFFIC_FLOW_SILENT_AFTER_SECONDS", d.silentAfter),
+                    seconds(env, "TRAFFIC_FLOW_CAMERA_SILENT_AFTER_SECONDS", d.cameraSilentAfter),
                     d.laneCapacityVehPerHour, d.cameraCapacityVehPerHour);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("flow settings from the environment: " + e.getMessage(), e);
@@ -114,21 +119,27 @@ public record FlowSettings(Duration interval, Duration outOfOrderness, Duration 
 
     public FlowSettings withInterval(Duration newInterval) {
         return new FlowSettings(newInterval, outOfOrderness, allowedLateness, idleness, congestionDegreeOfSaturation,
-                congestionIntervals, silentAfter, laneCapacityVehPerHour, cameraCapacityVehPerHour);
+                congestionIntervals, silentAfter, cameraSilentAfter, laneCapacityVehPerHour, cameraCapacityVehPerHour);
     }
 
+    /** Detectors and cameras alike. */
     public FlowSettings withSilentAfter(Duration d) {
         return new FlowSettings(interval, outOfOrderness, allowedLateness, idleness, congestionDegreeOfSaturation,
-                congestionIntervals, d, laneCapacityVehPerHour, cameraCapacityVehPerHour);
+                congestionIntervals, d, d, laneCapacityVehPerHour, cameraCapacityVehPerHour);
+    }
+
+    public FlowSettings withSilentAfter(Duration detectors, Duration cameras) {
+        return new FlowSettings(interval, outOfOrderness, allowedLateness, idleness, congestionDegreeOfSaturation,
+                congestionIntervals, detectors, cameras, laneCapacityVehPerHour, cameraCapacityVehPerHour);
     }
 
     public FlowSettings withCongestion(double degreeOfSaturation, int intervals) {
         return new FlowSettings(interval, outOfOrderness, allowedLateness, idleness, degreeOfSaturation,
-                intervals, silentAfter, laneCapacityVehPerHour, cameraCapacityVehPerHour);
+                intervals, silentAfter, cameraSilentAfter, laneCapacityVehPerHour, cameraCapacityVehPerHour);
     }
 
     public FlowSettings withTiming(Duration newOutOfOrderness, Duration newAllowedLateness, Duration newIdleness) {
         return new FlowSettings(interval, newOutOfOrderness, newAllowedLateness, newIdleness, congestionDegreeOfSaturation,
-                congestionIntervals, silentAfter, laneCapacityVehPerHour, cameraCapacityVehPerHour);
+                congestionIntervals, silentAfter, cameraSilentAfter, laneCapacityVehPerHour, cameraCapacityVehPerHour);
     }
 }

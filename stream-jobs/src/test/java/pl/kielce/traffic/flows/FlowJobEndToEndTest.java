@@ -5,6 +5,10 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -25,6 +29,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,6 +49,22 @@ class FlowJobEndToEndTest {
 
     static Map.Entry<String, byte[]> count(String detector, Instant start, int vehicles) {
         return Map.entry(detector, EventCodec.encode(new DetectorCount(detector, "ix-e2e", "N", start, 60, vehicles, 0.3)));
+    }
+
+    /** Until the flow job's consumer group has committed {@code offset} on partition 0 of {@code topic} (60 s at most). */
+    static void awaitCommitted(String topic, long offset) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBrokerExtension.bootstrapServers()))) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (System.nanoTime() < deadline) {
+                OffsetAndMetadata c = admin.listConsumerGroupOffsets("e2e-flows").partitionsToOffsetAndMetadata()
+                        .get(10, TimeUnit.SECONDS).get(new TopicPartition(topic, 0));
+                if (c != null && c.offset() >= offset) {
+                    return;
+                }
+                Thread.sleep(200);
+            }
+        }
+        throw new AssertionError("the flow job did not read " + offset + " record(s) of " + topic + " within 60 s");
     }
 
     @Test
@@ -75,6 +96,9 @@ class FlowJobEndToEndTest {
             }
             KafkaBrokerExtension.sendAll(PASSAGES, List.of(Map.entry("cam-e2e",
                     EventCodec.encode(new PassageCount("cam-e2e", T0, T0.plusSeconds(300), 25)))));
+            // the camera's count must be read before the detector counts move event time past its interval (else it
+            // is late and dropped): wait until the job has committed its offset (on a checkpoint), not a fixed time
+            awaitCommitted(PASSAGES, 1);
             List<Map.Entry<String, byte[]>> records = new ArrayList<>();
             // two detectors, 1-minute counts: interval 08:00 has 5 × (10 + 6) = 80 vehicles → 960 veh/h, x = 960 / 1600
             // interval 08:05 has 5 × (12 + 12) = 120 → 1440 veh/h, x = 0.9: two congested intervals (threshold 0.5)
@@ -87,13 +111,18 @@ class FlowJobEndToEndTest {
                 records.add(count("det-a", T0.plusSeconds(60L * m), 12));
                 records.add(count("det-b", T0.plusSeconds(60L * m), 12));
             }
-            Thread.sleep(2_000);
             KafkaBrokerExtension.sendAll(DETECTORS, records);
-            Thread.sleep(2_000);
+            awaitCommitted(DETECTORS, records.size());
             KafkaBrokerExtension.sendAll(DETECTORS, List.of(count("det-a", T0.plusSeconds(3600), 1))); // past both intervals
 
-            List<String> flows = KafkaBrokerExtension.consume(FLOWS, 3, Duration.ofSeconds(40)).stream()
+            List<String> flows = KafkaBrokerExtension.consumeFor(FLOWS, Duration.ofSeconds(1)).stream()
                     .map(r -> new String(r.value(), StandardCharsets.UTF_8)).toList();
+            long flowDeadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (flows.size() < 3 && System.nanoTime() < flowDeadline) {
+                flows = KafkaBrokerExtension.consumeFor(FLOWS, Duration.ofSeconds(3)).stream()
+                        .map(r -> new String(r.value(), StandardCharsets.UTF_8)).toList();
+            }
+            assertThat(flows).as("flows on the topic").hasSize(3);
             assertThat(flows).anySatisfy(f -> assertThat(f).contains("\"intersectionId\":\"ix-e2e\"",
                     "\"intervalStart\":\"2026-11-28T08:00:00Z\"", "\"vehicles\":80", "\"flowVehPerHour\":960.0",
                     "\"degreeOfSaturation\":0.6", "\"reportingSources\":2"));

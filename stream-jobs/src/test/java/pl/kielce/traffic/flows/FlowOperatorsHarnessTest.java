@@ -114,4 +114,24 @@ class FlowOperatorsHarnessTest {
                 .satisfies(a -> assertThat(a.toJson()).contains("\"kind\":\"CONGESTION\"", "\"intervals\":2"));
         h.close();
     }
+
+    /** Cameras report once per passage-count window (5 min): their own, longer threshold (the demo uses 2 min / 10 min). */
+    @Test
+    void camerasHaveTheirOwnSilenceThreshold() throws Exception {
+        var h = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new SilenceFunction(
+                settings.withSilentAfter(Duration.ofMinutes(2), Duration.ofMinutes(10)))), Observation::sourceKey, Types.STRING);
+        h.open();
+        h.setProcessingTime(0);
+        h.processElement(new StreamRecord<>(new Observation("detectors", "d1", "ix-1", "N", T0, 60, 3, 0.1)));
+        h.processElement(new StreamRecord<>(new Observation("camera", "cam-1", "cam-1", "cam-1", T0, 300, 40, Double.NaN)));
+        h.setProcessingTime(5 * 60_000); // the camera's next window count is not due yet
+        assertThat(h.extractOutputValues()).singleElement().satisfies(a -> assertThat(a.kind()).isEqualTo(FlowAlert.Kind.SILENT_DETECTOR));
+        h.processElement(new StreamRecord<>(new Observation("camera", "cam-1", "cam-1", "cam-1", T0 + 300_000, 300, 38, Double.NaN)));
+        h.setProcessingTime(14 * 60_000); // 9 min after its last count: still fine
+        assertThat(h.extractOutputValues()).hasSize(1);
+        h.setProcessingTime(15 * 60_000);
+        assertThat(h.extractOutputValues()).hasSize(2).last()
+                .satisfies(a -> assertThat(a.message()).isEqualTo("Camera cam-1 (cam-1, approach cam-1) silent for 10 min"));
+        h.close();
+    }
 }
