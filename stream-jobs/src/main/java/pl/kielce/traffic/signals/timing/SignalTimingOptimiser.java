@@ -164,6 +164,8 @@ public final class SignalTimingOptimiser {
             double[] cur = intersection.currentDurations();
             double cycle = sum(cur);
             if (!(cycle > 0)) return;
+            java.util.Set<String> detected = new java.util.HashSet<>();
+            intersection.detectors().forEach(dt -> detected.addAll(dt.movementIds()));
             for (int m = 0; m < flows.length; m++) {
                 if (flowsById.get(intersection.movements().get(m).id()) == null) continue;
                 double g = green.effectiveSeconds(m, cur, settings);
@@ -172,7 +174,7 @@ public final class SignalTimingOptimiser {
                 if (settings.saturatedDegree() > 0 && flows[m] >= settings.saturatedDegree() * saturation[m] * share) {
                     minShare[m] = share;
                     saturation[m] = Math.max(saturation[m], flows[m] / share);
-                } else {
+                } else if (!detected.contains(intersection.movements().get(m).id())) {
                     minShare[m] = share * (1 - settings.maxShareCut());
                 }
             }

@@ -16,10 +16,9 @@ package pl.kielce.traffic.signals.timing;
  *                                  demand (the queue hides the rest), so no new plan gives it a smaller share of
  *                                  the cycle (g/C) than the running plan, and its saturation flow is raised to at
  *                                  least the flow it was measured to discharge. 0 = off (trust counts as demand)
- * @param maxShareCut               largest relative cut of any measured movement's share of the cycle against the
- *                                  running plan in one new plan (0.3 = keeps ≥ 70% of its g/C); bounds what an
- *                                  isolated delay model may take from a movement whose lane use, permitted
- *                                  capacity or queue storage it only estimates. 1 = unbounded
+ * @param maxShareCut               largest relative cut of the share of the cycle (g/C) of a movement that no
+ *                                  detector covers (its flow is an estimate, e.g. an edge count shared among
+ *                                  lanes) against the running plan (0.5 = keeps ≥ 50% of its g/C). 1 = unbounded
  */
 public record TimingSettings(double lostTimePerGreenSeconds, double permittedGreenFactor, double analysisPeriodHours,
                              double cycleStepSeconds, double greenStepSeconds, double minimumFlowVehPerHour,
