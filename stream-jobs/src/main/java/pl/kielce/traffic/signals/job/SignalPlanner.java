@@ -147,7 +147,8 @@ public final class SignalPlanner {
         if (chosen.isEmpty()) {
             return new Decision(List.of(), 0, 0, "no feasible plan for " + planned + (cycleNote == null ? "" : ": " + cycleNote));
         }
-        Map<String, Double> offsets = offsets(group, corridors, chosen, inForce);
+        boolean coordinated = !corridors.isEmpty() && planned.size() >= 2 && cycleNote == null;
+        Map<String, Double> offsets = offsets(coordinated ? corridors : List.of(), chosen, inForce);
 
         double currentTotal = 0;
         double proposedTotal = 0;
@@ -226,7 +227,7 @@ public final class SignalPlanner {
             ActivePlan force = inForce.getOrDefault(id, ActivePlan.shipped(ix));
             ObjectNode json = proposalJson(ix, e.getValue(), force, chosen.get(id), current.get(id), strategy.get(id),
                     demand.get(id), intervalStartEpochMs, intervalEndEpochMs, intervalsUsed, -improvementPercent);
-            if (corridor != null && planned.size() >= 2) {
+            if (corridor != null && planned.size() >= 2) { // with the note when no common cycle fitted
                 ObjectNode c = json.putObject("corridor");
                 c.put("id", corridor.id());
                 c.put("commonCycleSeconds", ActivePlan.round1(e.getValue().cycleSeconds()));
@@ -414,8 +415,11 @@ public final class SignalPlanner {
         return l.saturationVehPerHour() * l.effectiveGreenSeconds() / cycleSeconds;
     }
 
-    /** Offsets: along the corridor from its first intersection's offset in force; elsewhere the offset in force. */
-    private Map<String, Double> offsets(String group, List<Corridor> corridors, Map<String, Candidate> chosen,
+    /**
+     * Offsets: along each coordinated corridor from its first intersection's offset in force; otherwise (a single
+     * intersection, a corridor member planned alone) the offset in force.
+     */
+    private Map<String, Double> offsets(List<Corridor> corridors, Map<String, Candidate> chosen,
                                        Map<String, ActivePlan> inForce) {
         Map<String, Double> out = new LinkedHashMap<>();
         for (Corridor corridor : corridors) {

@@ -158,11 +158,17 @@ class SignalPlannerTest {
     }
 
     @Test
-    void corridorWithOnlyOneMemberReportingIsPlannedAloneKeepingTheOtherPlan() {
+    void corridorWithOnlyOneMemberReportingIsPlannedAloneKeepingItsOffset() {
+        Intersection sienk = model.require("KI-IXW-SIENK");
+        ActivePlan inForce = new ActivePlan("approved-1", sienk.id(), List.of(45.0, 6.0, 18.0, 6.0), 12, 0);
         var d = planner.plan("corridor:ix-wiekow", T0, T0 + FIVE_MINUTES, 1,
-                Map.of("KI-IXW-SOLID", SignalFixtures.solidarnosciPeak()), Map.of(), Map.of());
-        assertThat(d.proposals()).extracting(SignalPlanner.Proposal::intersectionId).containsExactly("KI-IXW-SOLID");
-        assertThat(d.proposals().get(0).json().has("corridor")).isFalse();
+                Map.of("KI-IXW-SIENK", SignalFixtures.flows("E-T", 1500, "W-T", 1400, "N", 600, "S", 550)),
+                Map.of("KI-IXW-SIENK", inForce), Map.of());
+        assertThat(d.proposals()).extracting(SignalPlanner.Proposal::intersectionId).containsExactly("KI-IXW-SIENK");
+        JsonNode p = d.proposals().get(0).json();
+        assertThat(p.has("corridor")).isFalse();
+        // no progression offset without the partner's common cycle: the offset in force stays
+        assertThat(p.get("offsetSeconds").asDouble()).isEqualTo(12.0);
     }
 
     @Test
