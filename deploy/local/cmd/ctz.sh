@@ -1,16 +1,20 @@
 #!/usr/bin/env bash
-# help: ctz bench [reads] [latency-seconds]                     CTZ enforcement job vs a pass-through job on the same topics: reads/s, ratio, p50/p99 at 1,000 reads/s (also ./traffic bench ctz)
+# help: ctz bench [reads] [latency-seconds]                     CTZ enforcement job vs a pass-through job on the same topics (alternately, last round counts): reads/s, ratio, p50/p99 at 1,000 reads/s (also ./traffic bench ctz)
 # help: ctz publish-policy [DIR]                               send a city pack (default cities/kielce) to topic policy.updates: the running job switches policy without a restart
 set -euo pipefail
 : "${TRAFFIC_ROOT:=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)}"
 # shellcheck source=../lib.sh
 source "$TRAFFIC_ROOT/deploy/local/lib.sh"
 
+# TRAFFIC_BUILD_SUFFIX=-NAME builds into stream-jobs/target-NAME (several people building one checkout at once)
 test_cp() {
+  local sfx="${TRAFFIC_BUILD_SUFFIX:-}"
   say "building stream-jobs (and its modules) …"
-  mvnw -q -o -pl stream-jobs -am install -DskipTests >/dev/null 2>&1 || mvnw -q -pl stream-jobs -am install -DskipTests || die "build failed"
-  mvnw -q -o -pl stream-jobs test-compile >/dev/null 2>&1 || mvnw -q -pl stream-jobs test-compile || die "build failed"
-  echo "$TRAFFIC_ROOT/stream-jobs/target/test-classes:$TRAFFIC_ROOT/stream-jobs/target/classes:$(module_classpath stream-jobs test)"
+  mvnw -q -o -pl stream-jobs -am install -DskipTests -Dtraffic.build.suffix="$sfx" >/dev/null 2>&1 \
+    || mvnw -q -pl stream-jobs -am install -DskipTests -Dtraffic.build.suffix="$sfx" || die "build failed"
+  mvnw -q -o -pl stream-jobs test-compile -Dtraffic.build.suffix="$sfx" >/dev/null 2>&1 \
+    || mvnw -q -pl stream-jobs test-compile -Dtraffic.build.suffix="$sfx" || die "build failed"
+  echo "$TRAFFIC_ROOT/stream-jobs/target$sfx/test-classes:$TRAFFIC_ROOT/stream-jobs/target$sfx/classes:$(module_classpath stream-jobs test)"
 }
 
 case "${1:-help}" in

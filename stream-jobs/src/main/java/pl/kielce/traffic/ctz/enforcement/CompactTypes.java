@@ -29,7 +29,8 @@ import java.util.function.Supplier;
 
 /**
  * Hand-written Flink serializers for the records that cross the job's network hops ({@link PlateRead},
- * {@link PassageEvent}, {@link EnrichedPassage}): field by field, no reflection, no Kryo (the register answer's
+ * {@link PassageEvent}, {@link EnrichedPassage}) and for the keyed-state values written at every checkpoint
+ * ({@link OpenPassage}, {@link CaseRef}): field by field, no reflection, no Kryo (the register answer's
  * exemptions were a Kryo generic type), and — the types being immutable — no copy when object reuse makes an
  * operator copy its input (the async operator does). Attached with {@code @TypeInfo} on each record, so every
  * operator, side output and key selector uses them. The profile of 2026-11-28 had reflection-based POJO
@@ -275,6 +276,72 @@ public final class CompactTypes {
     public static final class EnrichedPassageFactory extends Factory<EnrichedPassage> {
         public EnrichedPassageFactory() {
             super(() -> new Info<>(EnrichedPassage.class, EnrichedPassageSerializer.INSTANCE));
+        }
+    }
+
+    // ------------------------------------------------------------------ keyed state values
+
+    static final class OpenPassageSerializer extends Immutable<OpenPassage> {
+        static final OpenPassageSerializer INSTANCE = new OpenPassageSerializer();
+
+        @Override
+        public void serialize(OpenPassage o, DataOutputView out) throws IOException {
+            StringValue.writeString(o.passageId(), out);
+            out.writeLong(o.firstSeenMillis());
+        }
+
+        @Override
+        public OpenPassage deserialize(DataInputView in) throws IOException {
+            return new OpenPassage(StringValue.readString(in), in.readLong());
+        }
+
+        @Override
+        public TypeSerializerSnapshot<OpenPassage> snapshotConfiguration() {
+            return new OpenPassageSnapshot();
+        }
+    }
+
+    public static final class OpenPassageSnapshot extends SimpleTypeSerializerSnapshot<OpenPassage> {
+        public OpenPassageSnapshot() {
+            super(() -> OpenPassageSerializer.INSTANCE);
+        }
+    }
+
+    static final class CaseRefSerializer extends Immutable<CaseRef> {
+        static final CaseRefSerializer INSTANCE = new CaseRefSerializer();
+
+        @Override
+        public void serialize(CaseRef c, DataOutputView out) throws IOException {
+            StringValue.writeString(c.caseId(), out);
+            out.writeLong(c.expiresAtMillis());
+        }
+
+        @Override
+        public CaseRef deserialize(DataInputView in) throws IOException {
+            return new CaseRef(StringValue.readString(in), in.readLong());
+        }
+
+        @Override
+        public TypeSerializerSnapshot<CaseRef> snapshotConfiguration() {
+            return new CaseRefSnapshot();
+        }
+    }
+
+    public static final class CaseRefSnapshot extends SimpleTypeSerializerSnapshot<CaseRef> {
+        public CaseRefSnapshot() {
+            super(() -> CaseRefSerializer.INSTANCE);
+        }
+    }
+
+    public static final class OpenPassageFactory extends Factory<OpenPassage> {
+        public OpenPassageFactory() {
+            super(() -> new Info<>(OpenPassage.class, OpenPassageSerializer.INSTANCE));
+        }
+    }
+
+    public static final class CaseRefFactory extends Factory<CaseRef> {
+        public CaseRefFactory() {
+            super(() -> new Info<>(CaseRef.class, CaseRefSerializer.INSTANCE));
         }
     }
 }

@@ -31,7 +31,7 @@ class CompactTypesTest {
 
     @Test
     void flinkUsesTheCompactSerializersNotPojoOrKryo() {
-        for (Class<?> c : new Class<?>[] {PlateRead.class, PassageEvent.class, EnrichedPassage.class}) {
+        for (Class<?> c : new Class<?>[] {PlateRead.class, PassageEvent.class, EnrichedPassage.class, OpenPassage.class, CaseRef.class}) {
             assertThat(TypeInformation.of(c)).isInstanceOf(CompactTypes.Info.class);
         }
     }
@@ -52,6 +52,8 @@ class CompactTypesTest {
             EnrichedPassage e = new EnrichedPassage(ev, a);
             assertThat(roundTrip(EnrichedPassage.class, e)).isEqualTo(e);
         }
+        assertThat(roundTrip(OpenPassage.class, new OpenPassage("r9", 123L))).isEqualTo(new OpenPassage("r9", 123L));
+        assertThat(roundTrip(CaseRef.class, new CaseRef("c-1", -5L))).isEqualTo(new CaseRef("c-1", -5L));
         PlateExemptions ex = new PlateExemptions().card(LocalDate.of(2027, 1, 1), LocalDate.of(2028, 1, 1))
                 .occasionalDay(LocalDate.of(2027, 8, 1));
         EnrichedPassage withEx = roundTrip(EnrichedPassage.class, new EnrichedPassage(ev, RegisterAnswer.found(ELECTRIC, ex)));
