@@ -12,7 +12,8 @@ import java.util.Locale;
  * Keyed by approach ({@link ApproachFlow#approachKey()}): a CONGESTION alert when the degree of saturation is above
  * the threshold for N consecutive intervals (raised once per episode, on the N-th interval). A flow at or below the
  * threshold, or a missing interval, ends the episode. A re-fired interval (late counts) is ignored: the first firing
- * of an interval decides.
+ * of an interval decides. A camera that is not mapped to an approach ({@link CameraApproaches}: it is its own
+ * measuring point) has only the nominal camera capacity, so its flows are reported but raise no CONGESTION.
  * <p>
  * Whether intervals are consecutive is decided from the flows' own interval starts, never from this operator's
  * watermark: a flow can legitimately arrive behind it. (A window subtask that resumes after being idle is left out of
@@ -47,6 +48,9 @@ public final class CongestionFunction extends KeyedProcessFunction<String, Appro
 
     @Override
     public void processElement(ApproachFlow f, Context ctx, Collector<FlowAlert> out) throws Exception {
+        if (Observation.CAMERA.equals(f.source()) && f.intersectionId().equals(f.approach())) {
+            return; // a camera not mapped to an approach: only a nominal capacity, x is no evidence of congestion
+        }
         Long last = lastIntervalStart.value();
         if (last != null && f.intervalStartEpochMs() <= last) {
             return; // a re-fired or older interval

@@ -52,6 +52,13 @@ class FlowOperatorsHarnessTest {
         h.processElement(new StreamRecord<>(flow(8, 0.95)));
         h.processElement(new StreamRecord<>(flow(9, 0.95)));
         assertThat(h.extractOutputValues()).hasSize(1);
+        // an unmapped camera (its own measuring point, nominal capacity) never raises CONGESTION
+        for (int i = 0; i < 4; i++) {
+            long st = T0 + (20 + i) * FIVE_MIN;
+            h.processElement(new StreamRecord<>(new ApproachFlow("cam-9", "cam-9", "camera", st, st + FIVE_MIN, 200,
+                    2400, Double.NaN, 800, 3.0, 1, 1.0, Double.NaN, Double.NaN)));
+        }
+        assertThat(h.extractOutputValues()).hasSize(1);
         // event time alone never forgets a streak (see the next test) ...
         h.processWatermark(T0 + 20 * FIVE_MIN);
         assertThat(h.numKeyedStateEntries()).isPositive();
