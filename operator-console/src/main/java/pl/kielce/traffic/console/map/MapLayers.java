@@ -74,8 +74,9 @@ public class MapLayers {
 
     /**
      * Intersections (points of {@code intersections.geojson}, exported from the city's {@code intersections.xml}) with
-     * the plan in force ({@code plan}: the latest approved plan, else the plan in force the signal-timing job reported
-     * with its latest proposal, else the city data's shipped plan; {@code plan.source} says which), the newest pending
+     * the plan in force ({@code plan}: what the signal-timing job reported as in force with its newest pending proposal
+     * when that came after the latest approval, else the latest approved plan, else the city data's shipped plan;
+     * {@code plan.source} says which), the newest pending
      * proposal ({@code proposal}, {@code proposalsWaiting}) and the latest per-approach flows from {@code traffic_flows}
      * ({@code flows}, {@code maxDegreeOfSaturation}, {@code flowsAt}). Corridor lines pass through unchanged.
      */
@@ -87,6 +88,10 @@ public class MapLayers {
             waiting.merge(p.intersectionId(), 1, Integer::sum);
             newestProposal.putIfAbsent(p.intersectionId(), p);
         }
+        Map<String, SignalPlans.Plan> approvedPlans = new HashMap<>();
+        for (SignalPlans.Plan p : plans.byStatus("APPROVED")) {
+            approvedPlans.merge(p.intersectionId(), p, (a, b) -> a.decidedAt().isAfter(b.decidedAt()) ? a : b);
+        }
         Map<String, List<IntersectionFlows.ApproachFlow>> flows = this.flows.latest();
         for (JsonNode f : fc.path("features")) {
             if (!(f.path("properties") instanceof ObjectNode p) || "corridor".equals(p.path("kind").asString(""))) {
@@ -94,11 +99,15 @@ public class MapLayers {
             }
             String id = p.path("id").asString(f.path("id").asString(""));
             SignalPlans.Plan proposal = newestProposal.get(id);
-            JsonNode approved = plans.approvedPlan(id).orElse(null);
-            if (approved != null) {
-                p.set("plan", planSummary(approved, "approved"));
-            } else if (proposal != null && proposal.current() != null) {
+            SignalPlans.Plan approved = approvedPlans.get(id);
+            // the job's word is newer than the console's approval when its proposal came after it: the approval may have
+            // been refused by the job, or belong to an earlier run of it
+            boolean jobIsNewer = proposal != null && proposal.current() != null
+                    && (approved == null || proposal.receivedAt().isAfter(approved.decidedAt()));
+            if (jobIsNewer) {
                 p.set("plan", planSummary(proposal.current(), "signal-timing"));
+            } else if (approved != null) {
+                p.set("plan", planSummary(approved.proposed(), "approved"));
             } else if (p.path("shippedPlan").isObject()) {
                 p.set("plan", planSummary(p.get("shippedPlan"), "shipped"));
             }

@@ -116,6 +116,17 @@ class IntersectionLayerTest extends ConsoleTest {
         assertThat(czarn.path("proposal").path("expectedDelayChangePercent").asDouble()).isEqualTo(-67.7);
         assertThat(czarn.path("proposal").path("phases")).hasSize(3);
 
+        // a proposal the job sends after the approval reports what it has in force (here: it kept the shipped plan)
+        Thread.sleep(5);
+        plans.receive(("{\"planId\":\"T-IX-SIENK-2\",\"intersectionId\":\"" + SIENK + "\",\"cycleSeconds\":70,"
+                + "\"phases\":[{\"id\":\"EW\",\"greenSeconds\":40},{\"id\":\"NS\",\"greenSeconds\":18}],"
+                + "\"current\":{\"planId\":\"shipped:" + SIENK + "\",\"cycleSeconds\":75.0,\"phases\":[]}}").getBytes(StandardCharsets.UTF_8));
+        JsonNode after = feature(json.readTree(mvc.perform(get("/api/map/layers/intersections").with(op)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString()), SIENK);
+        assertThat(after.path("plan").path("source").asString()).isEqualTo("signal-timing");
+        assertThat(after.path("plan").path("cycleSeconds").asInt()).isEqualTo(75);
+        assertThat(after.path("proposal").path("planId").asString()).isEqualTo("T-IX-SIENK-2");
+
         // the same layer goes out live over the map's SSE channel
         JsonNode live = json.readTree(feed.snapshot());
         assertThat(feature(live.path("intersections"), SOLID).path("maxDegreeOfSaturation").asDouble()).isEqualTo(0.92);
