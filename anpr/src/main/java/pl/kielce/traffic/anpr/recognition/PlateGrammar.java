@@ -185,6 +185,22 @@ public final class PlateGrammar {
      */
     public List<Reading> decode(double[][] p, int emblemAfter, int separatorAfter, boolean hyphen) {
         int n = p.length;
+        return decode(p, emblemAfter, new Cues(separatorAfter, hyphen, separatorAfter > 1 ? separatorAfter - 1 : -1, hyphen,
+                separatorAfter < n - 1 ? separatorAfter : -1, hyphen));
+    }
+
+    /**
+     * Layout cues seen on the plate: where its separator is (-1: none clear) and whether it holds a hyphen, for
+     * the whole row and for the row without its first or without its last glyph (a junk glyph the grammar may
+     * drop: the cues are then measured on the remaining characters).
+     */
+    public record Cues(int separatorAfter, boolean hyphen, int separatorWithoutFirst, boolean hyphenWithoutFirst,
+                       int separatorWithoutLast, boolean hyphenWithoutLast) {
+    }
+
+    /** As {@link #decode(double[][], int, int, boolean)} with cues measured separately for the shortened rows. */
+    public List<Reading> decode(double[][] p, int emblemAfter, Cues cues) {
+        int n = p.length;
         Map<String, Reading> best = new LinkedHashMap<>();
         StringBuilder free = new StringBuilder();
         double freeScore = FREE_PENALTY;
@@ -194,14 +210,13 @@ public final class PlateGrammar {
             freeScore += Math.log(row[arg]);
         }
         put(best, new Reading(free.toString(), freeScore, "free"));
-        double hyphenCost = hyphen ? HYPHEN_PENALTY : 0;
-        decodeSchemes(p, 0, best, emblemAfter, separatorAfter, hyphenCost);
+        decodeSchemes(p, 0, best, emblemAfter, cues.separatorAfter(), cues.hyphen() ? HYPHEN_PENALTY : 0);
         if (n >= 6) {
             // a junk glyph (band, frame, screw) at either end
-            decodeSchemes(java.util.Arrays.copyOfRange(p, 1, n), DROP_PENALTY, best, -1, separatorAfter > 1 ? separatorAfter - 1 : -1,
-                    hyphenCost);
-            decodeSchemes(java.util.Arrays.copyOfRange(p, 0, n - 1), DROP_PENALTY, best, -1,
-                    separatorAfter < n - 1 ? separatorAfter : -1, hyphenCost);
+            decodeSchemes(java.util.Arrays.copyOfRange(p, 1, n), DROP_PENALTY, best, -1, cues.separatorWithoutFirst(),
+                    cues.hyphenWithoutFirst() ? HYPHEN_PENALTY : 0);
+            decodeSchemes(java.util.Arrays.copyOfRange(p, 0, n - 1), DROP_PENALTY, best, -1, cues.separatorWithoutLast(),
+                    cues.hyphenWithoutLast() ? HYPHEN_PENALTY : 0);
         }
         List<Reading> out = new ArrayList<>(best.values());
         out.sort(Comparator.comparingDouble(Reading::logScore).reversed());

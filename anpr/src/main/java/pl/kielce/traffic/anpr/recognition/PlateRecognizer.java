@@ -211,7 +211,7 @@ public final class PlateRecognizer implements AutoCloseable {
 
     /** A segmented region: its glyphs (normalised), class probabilities, decoded readings and photo box. */
     record Segmented(List<Mat> glyphs, List<Double> aspects, double[][] probs, List<PlateGrammar.Reading> readings,
-                     PlateBox box, double shapeQuality, String method, int emblemAfter, int separatorAfter, boolean hyphen) {
+                     PlateBox box, double shapeQuality, String method, int emblemAfter, PlateGrammar.Cues cues) {
         /** Some character's best class has less than 0.6 of the probability: worth a second opinion. */
         boolean uncertain() {
             for (double[] row : probs) {
@@ -296,10 +296,15 @@ public final class PlateRecognizer implements AutoCloseable {
          * or the emblem's position; -1 when there is no clear separator.
          */
         int separatorAfter() {
+            return separatorAfter(0, row.size());
+        }
+
+        /** As {@link #separatorAfter()} for the characters {@code from..to-1} (a junk glyph at an end left out). */
+        int separatorAfter(int from, int to) {
             if (emblemAfter > 0) {
-                return emblemAfter;
+                return emblemAfter - from > 0 && emblemAfter - from < to - from ? emblemAfter - from : -1;
             }
-            int n = row.size();
+            int n = to - from;
             if (n < 4) {
                 return -1;
             }
@@ -307,7 +312,7 @@ public final class PlateRecognizer implements AutoCloseable {
             double[] gaps = new double[n - 1];
             int widest = 0;
             for (int i = 1; i < n; i++) {
-                gaps[i - 1] = row.get(i).x() - row.get(i - 1).right();
+                gaps[i - 1] = row.get(from + i).x() - row.get(from + i - 1).right();
                 if (gaps[i - 1] > gaps[widest]) {
                     widest = i - 1;
                 }
@@ -567,11 +572,19 @@ public final class PlateRecognizer implements AutoCloseable {
         long tk = System.nanoTime();
         double[][] probs = classifier.probabilities(feats);
         STAGE_NANOS.addAndGet(4, System.nanoTime() - tk);
+        int n = seg.row().size();
         int separatorAfter = USE_SEPARATOR ? seg.separatorAfter() : -1;
         boolean hyphen = USE_HYPHEN && seg.hyphenAt(separatorAfter);
-        List<PlateGrammar.Reading> readings = grammar.decode(probs, seg.emblemAfter(), separatorAfter, hyphen);
+        PlateGrammar.Cues cues = new PlateGrammar.Cues(separatorAfter, hyphen, -1, false, -1, false);
+        if (USE_SEPARATOR && n >= 6) {
+            // the same cues for the row without a junk glyph at its start or end (the grammar may drop one)
+            int withoutFirst = seg.separatorAfter(1, n), withoutLast = seg.separatorAfter(0, n - 1);
+            cues = new PlateGrammar.Cues(separatorAfter, hyphen, withoutFirst, USE_HYPHEN && withoutFirst > 0 && seg.hyphenAt(withoutFirst + 1),
+                    withoutLast, USE_HYPHEN && seg.hyphenAt(withoutLast));
+        }
+        List<PlateGrammar.Reading> readings = grammar.decode(probs, seg.emblemAfter(), cues);
         PlateBox box = mapBack(w.inverse(), x0, y0, x1, y1);
-        return new Segmented(glyphs, aspects, probs, readings, box, seg.quality(), r.method(), seg.emblemAfter(), separatorAfter, hyphen);
+        return new Segmented(glyphs, aspects, probs, readings, box, seg.quality(), r.method(), seg.emblemAfter(), cues);
     }
 
     private static PlateBox mapBack(Mat inv, int x0, int y0, int x1, int y1) {
@@ -632,8 +645,8 @@ public final class PlateRecognizer implements AutoCloseable {
                 fused[i][c] = (1 - wt) * s.probs()[i][c] + (c == ti ? wt : 0);
             }
         }
-        return new Segmented(s.glyphs(), s.aspects(), fused, grammar.decode(fused, s.emblemAfter(), s.separatorAfter(), s.hyphen()),
-                s.box(), s.shapeQuality(), s.method() + "+tess", s.emblemAfter(), s.separatorAfter(), s.hyphen());
+        return new Segmented(s.glyphs(), s.aspects(), fused, grammar.decode(fused, s.emblemAfter(), s.cues()),
+                s.box(), s.shapeQuality(), s.method() + "+tess", s.emblemAfter(), s.cues());
     }
 
     /**
