@@ -123,6 +123,10 @@ public final class CtzBench {
                         .map(x -> RawRecord.out("bench.passthrough", x.key(), x.value())).name("pass-through")
                         .sinkTo(KafkaIo.exactlyOnceSink(bootstrap, "bench-pass" + r)).name("kafka-out"), settings);
                 say("round %d pass-through: %,d reads in %.1f s = %,.0f reads/s (load %s)", round, reads, ps, reads / ps, loadBefore);
+                // every round writes its cases and counters from scratch (otherwise round 2's writes are idempotent no-ops)
+                try (Connection c = DriverManager.getConnection(jdbc)) {
+                    c.createStatement().execute("TRUNCATE ctz_cases, ctz_decision_counts, occasional_entries CASCADE");
+                }
                 loadBefore = loadAverage();
                 double js = runBounded("ctz-enforcement", env -> new EnforcementJob(
                         boundedSource(bootstrap, "bench.reads", "bench-ctz" + r), boundedSource(bootstrap, "bench.policy", "bench-ctz-policy" + r),
