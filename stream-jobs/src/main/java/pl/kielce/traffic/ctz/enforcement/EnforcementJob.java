@@ -1,7 +1,6 @@
 package pl.kielce.traffic.ctz.enforcement;
 
 import pl.kielce.traffic.streams.RawRecord;
-import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -160,7 +159,11 @@ public final class EnforcementJob {
         return validated;
     }
 
-    /** Policy updates carry no event time: their input never holds back the reads' watermark. */
+    /**
+     * Policy updates carry no event time: their input is marked idle, so the operators it is connected to take event
+     * time from the reads alone. (Not a watermark of Long.MAX_VALUE: while the reads are idle — a quiet night, cameras
+     * starting after the job — that watermark became the operators' own, and every later read was late.)
+     */
     static final class NoTimeGenerator<T> implements WatermarkGenerator<T> {
         @Override
         public void onEvent(T event, long eventTimestamp, WatermarkOutput output) {
@@ -168,7 +171,7 @@ public final class EnforcementJob {
 
         @Override
         public void onPeriodicEmit(WatermarkOutput output) {
-            output.emitWatermark(new Watermark(Long.MAX_VALUE));
+            output.markIdle();
         }
     }
 
