@@ -175,3 +175,22 @@ stack_status() {
   if postgis_running; then echo "postgis: up on $PG_PORT"; else echo "postgis: down"; fi
   if kafka_running; then echo "kafka: up on $KAFKA_PORT (pid $(kafka_pid))"; else echo "kafka: down"; fi
 }
+
+# register_import CSV JDBC_URL PG_PORT CLASSPATH: a register extract (plate,category,fuel,euro_norm,…) into
+# vehicle_register (RegisterTool: upsert by plate, row errors kept), and its vehicles recorded as having used the
+# policy's 6 occasional entries of the year already (2–7 January, table occasional_entries), so that a
+# non-compliant one entering today is a VIOLATION instead of a free day. Used by the demo and the cluster.
+register_import() {
+  local csv="$1" jdbc="$2" port="$3" cp="$4" plates
+  java -Xmx128m -XX:TieredStopAtLevel=1 -cp "$cp" pl.kielce.traffic.store.register.RegisterTool \
+    import-register "$csv" --db "$jdbc" >&2 || return 1
+  plates="$(tail -n +2 "$csv" | cut -d, -f1 | grep -E '^[A-Z0-9]+$' | sed "s/.*/'&'/" | paste -sd, -)"
+  [ -n "$plates" ] || return 0
+  psql_at "$port" traffic -qv ON_ERROR_STOP=1 >/dev/null <<SQL
+BEGIN;
+DELETE FROM occasional_entries WHERE plate IN ($plates);
+INSERT INTO occasional_entries (plate, day)
+  SELECT p, (date_trunc('year', now())::date + d) FROM unnest(ARRAY[$plates]) p, generate_series(1, 6) d;
+COMMIT;
+SQL
+}

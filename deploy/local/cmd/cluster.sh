@@ -177,27 +177,12 @@ publish_demo_policy() {
     || die "publishing the demo policy failed"
 }
 # The city's register extract (cities/kielce/register-sample.csv: synthetic vehicles) into the cluster's PostGIS
-# (vehicle_register), as ./traffic policy import-register does for the demo's database. Without it every vehicle is
-# UNKNOWN_VEHICLE or a foreign plate and every case is REVIEW. An upsert by plate: safe to repeat.
+# (vehicle_register; lib.sh register_import). Without it every vehicle is UNKNOWN_VEHICLE or a foreign plate and
+# every case is REVIEW. Cases keep their deterministic id (plate, zone, day): a repeated replay adds none that day.
 import_register() {
   local csv="$TRAFFIC_CITY_DIR/register-sample.csv"
   [ -f "$csv" ] || { say "no $csv: the cluster's register stays empty (every case will be REVIEW)"; return 0; }
-  java -Xmx128m -XX:TieredStopAtLevel=1 -cp "$(tools_classpath)" pl.kielce.traffic.store.register.RegisterTool \
-    import-register "$csv" --db "$TRAFFIC_JDBC_URL" >&2 || die "importing $csv into the cluster's PostGIS failed"
-  # The policy lets a non-compliant vehicle in on 6 days a year (exemption occasional-entries): the first replay
-  # would only use one of them. The sample's vehicles are recorded as having used their 6 days already (2–7 January
-  # of this year, register table occasional_entries; reset at every `up`), so a non-compliant one entering today
-  # is a VIOLATION. Cases keep their deterministic id (plate, zone, day): a repeated replay adds none that day.
-  local plates
-  plates="$(tail -n +2 "$csv" | cut -d, -f1 | grep -E '^[A-Z0-9]+$' | sed "s/.*/'&'/" | paste -sd, -)"
-  [ -n "$plates" ] || return 0
-  psql_at "$PG_PORT" traffic -qv ON_ERROR_STOP=1 >/dev/null <<SQL || die "recording the sample's occasional entries failed"
-BEGIN;
-DELETE FROM occasional_entries WHERE plate IN ($plates);
-INSERT INTO occasional_entries (plate, day)
-  SELECT p, (date_trunc('year', now())::date + d) FROM unnest(ARRAY[$plates]) p, generate_series(1, 6) d;
-COMMIT;
-SQL
+  register_import "$csv" "$TRAFFIC_JDBC_URL" "$PG_PORT" "$(tools_classpath)" || die "importing $csv into the cluster's PostGIS failed"
   say "register: $(tail -n +2 "$csv" | grep -c .) sample vehicles in vehicle_register, their 6 occasional days of the year used"
 }
 # One read (captured now) per vehicle of the register sample, round robin over cameras of the strict centre (the

@@ -71,7 +71,8 @@ public final class Replay {
                 } else {
                     failed++;
                 }
-                System.out.printf("%s\t%d\t%s%n", p.getFileName(), resp.statusCode(), resp.body());
+                // a read's body holds the plate, which may be a compliant vehicle's: print it only for refusals
+                System.out.printf("%s\t%d\t%s%n", p.getFileName(), resp.statusCode(), resp.statusCode() < 300 ? "" : resp.body());
             } catch (IOException e) {
                 failed++;
                 System.out.printf("%s\terror\t%s%n", p.getFileName(), e.getMessage());
