@@ -134,8 +134,8 @@ class KielcePackTest {
 
     @Test
     void thresholdIsASetting() {
-        assertThat(kielce.settings().reviewConfidenceBelow()).isEqualTo(0.90);
-        PassageFacts p = new PassageFacts("KCE-CAM-01", "TK12345", "PL", 0.90, null);
+        assertThat(kielce.settings().reviewConfidenceBelow()).isEqualTo(0.80);
+        PassageFacts p = new PassageFacts("KCE-CAM-01", "TK12345", "PL", 0.80, null);
         assertThat(kielce.decide(p, OLD_DIESEL, Exemptions.none(), at(STAGE1)).outcome()).isEqualTo(Outcome.VIOLATION);
     }
 
