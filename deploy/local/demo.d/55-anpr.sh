@@ -81,3 +81,27 @@ PY
   fi
 }
 demo_step_after demo_wait_stack demo_anpr
+
+# The summary counts the cases made from the photos by this run (a photo's evidence ref is sha256:…; the generated
+# reads have none). Waits until the first photo VIOLATION, at most TRAFFIC_DEMO_PHOTO_WAIT seconds (default 45).
+demo_anpr_cases() {
+  [[ " ${DEMO_PID_NAMES[*]} " == *" anpr-gateway "* ]] || return 0
+  local since deadline counts="" query
+  since="$(date -u -d "@$(( DEMO_T0 / 1000000000 ))" '+%Y-%m-%d %H:%M:%S+00')"
+  deadline=$(( $(date +%s) + ${TRAFFIC_DEMO_PHOTO_WAIT:-45} ))
+  query="SELECT kind, reason, count(*) FROM ctz_cases WHERE received_at >= '$since'
+         AND EXISTS (SELECT 1 FROM unnest(evidence_refs) e WHERE e LIKE 'sha256:%') GROUP BY 1, 2 ORDER BY 1 DESC, 3 DESC"
+  while :; do
+    counts="$(psql_at "$PG_PORT" traffic -tA -F' ' -c "$query" 2>/dev/null || true)"
+    grep -q '^VIOLATION ' <<<"$counts" && break
+    [ "$(date +%s)" -ge "$deadline" ] && break
+    sleep 2
+  done
+  local v r detail
+  v="$(awk '$1 == "VIOLATION" {n += $3} END {print n + 0}' <<<"$counts")"
+  r="$(awk '$1 == "REVIEW" {n += $3} END {print n + 0}' <<<"$counts")"
+  detail="$(awk '$1 == "REVIEW" {printf "%s%s %s", sep, $2, $3; sep = ", "}' <<<"$counts")"
+  DEMO_SUMMARY+=("Photos    cases from the real photos so far: $v VIOLATION, $r REVIEW${detail:+ ($detail)}; again:"
+                 "          psql … -c \"SELECT kind, reason, count(*) FROM ctz_cases WHERE evidence_refs::text LIKE '%sha256:%' GROUP BY 1, 2\"")
+}
+demo_step_after demo_wait_counts demo_anpr_cases
