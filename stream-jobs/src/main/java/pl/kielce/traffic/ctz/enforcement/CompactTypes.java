@@ -8,6 +8,7 @@ import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.types.StringValue;
 import pl.kielce.traffic.ctz.policy.EuroNorm;
@@ -23,14 +24,14 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.lang.reflect.Type;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * Hand-written Flink serializers for the records that cross the job's network hops ({@link PlateRead},
- * {@link PassageEvent}, {@link EnrichedPassage}) and for the keyed-state values written at every checkpoint
- * ({@link OpenPassage}, {@link CaseRef}): field by field, no reflection, no Kryo (the register answer's
+ * Hand-written Flink serializers for the records that cross the job's network hop ({@link PlateRead},
+ * {@link EnrichedRead}) and for the keyed-state value written at every checkpoint ({@link PlateState}): field by field, no reflection, no Kryo (the register answer's
  * exemptions were a Kryo generic type), and — the types being immutable — no copy when object reuse makes an
  * operator copy its input (the async operator does). Attached with {@code @TypeInfo} on each record, so every
  * operator, side output and key selector uses them. The profile of 2026-11-28 had reflection-based POJO
@@ -93,52 +94,14 @@ public final class CompactTypes {
         }
     }
 
-    // ------------------------------------------------------------------ PassageEvent
+    // ------------------------------------------------------------------ EnrichedRead
 
-    static final class PassageEventSerializer extends Immutable<PassageEvent> {
-        static final PassageEventSerializer INSTANCE = new PassageEventSerializer();
-
-        @Override
-        public void serialize(PassageEvent e, DataOutputView out) throws IOException {
-            write(e, out);
-        }
+    static final class EnrichedReadSerializer extends Immutable<EnrichedRead> {
+        static final EnrichedReadSerializer INSTANCE = new EnrichedReadSerializer();
 
         @Override
-        public PassageEvent deserialize(DataInputView in) throws IOException {
-            return read(in);
-        }
-
-        static void write(PassageEvent e, DataOutputView out) throws IOException {
-            out.writeBoolean(e.start());
-            StringValue.writeString(e.passageId(), out);
-            StringValue.writeString(e.zoneKey(), out);
+        public void serialize(EnrichedRead e, DataOutputView out) throws IOException {
             PlateReadSerializer.write(e.read(), out);
-        }
-
-        static PassageEvent read(DataInputView in) throws IOException {
-            return new PassageEvent(in.readBoolean(), StringValue.readString(in), StringValue.readString(in), PlateReadSerializer.read(in));
-        }
-
-        @Override
-        public TypeSerializerSnapshot<PassageEvent> snapshotConfiguration() {
-            return new PassageEventSnapshot();
-        }
-    }
-
-    public static final class PassageEventSnapshot extends SimpleTypeSerializerSnapshot<PassageEvent> {
-        public PassageEventSnapshot() {
-            super(() -> PassageEventSerializer.INSTANCE);
-        }
-    }
-
-    // ------------------------------------------------------------------ EnrichedPassage
-
-    static final class EnrichedPassageSerializer extends Immutable<EnrichedPassage> {
-        static final EnrichedPassageSerializer INSTANCE = new EnrichedPassageSerializer();
-
-        @Override
-        public void serialize(EnrichedPassage e, DataOutputView out) throws IOException {
-            PassageEventSerializer.write(e.event(), out);
             RegisterAnswer a = e.answer();
             if (a == null) {
                 out.writeByte(-1);
@@ -148,15 +111,15 @@ public final class CompactTypes {
             StringValue.writeString(a.detail(), out);
             VehicleFacts f = a.facts();
             out.writeBoolean(f != null);
-            if (f != null) {
-                writeEnum(f.category(), out);
-                writeEnum(f.fuel(), out);
-                writeEnum(f.euroNorm(), out);
+            if (f != null) { // enums by ordinal: these records only cross the network, they are never kept in state
+                writeOrdinal(f.category(), out);
+                writeOrdinal(f.fuel(), out);
+                writeOrdinal(f.euroNorm(), out);
                 out.writeInt(f.productionYear());
                 out.writeLong(f.firstRegistration() == null ? Long.MIN_VALUE : f.firstRegistration().toEpochDay());
                 out.writeInt(f.grossMassKg());
                 out.writeBoolean(f.historic());
-                writeEnum(f.specialService(), out);
+                writeOrdinal(f.specialService(), out);
             }
             PlateExemptions ex = a.exemptions();
             out.writeBoolean(ex != null);
@@ -171,21 +134,21 @@ public final class CompactTypes {
         }
 
         @Override
-        public EnrichedPassage deserialize(DataInputView in) throws IOException {
-            PassageEvent ev = PassageEventSerializer.read(in);
+        public EnrichedRead deserialize(DataInputView in) throws IOException {
+            PlateRead read = PlateReadSerializer.read(in);
             byte status = in.readByte();
-            if (status < 0) return new EnrichedPassage(ev, null);
+            if (status < 0) return new EnrichedRead(read, null);
             String detail = StringValue.readString(in);
             VehicleFacts f = null;
             if (in.readBoolean()) {
-                VehicleCategory category = readEnum(VehicleCategory.class, in);
-                Fuel fuel = readEnum(Fuel.class, in);
-                EuroNorm euro = readEnum(EuroNorm.class, in);
+                VehicleCategory category = readOrdinal(VehicleCategory.values(), in);
+                Fuel fuel = readOrdinal(Fuel.values(), in);
+                EuroNorm euro = readOrdinal(EuroNorm.values(), in);
                 int year = in.readInt();
                 long reg = in.readLong();
                 int mass = in.readInt();
                 boolean historic = in.readBoolean();
-                ServiceKind service = readEnum(ServiceKind.class, in);
+                ServiceKind service = readOrdinal(ServiceKind.values(), in);
                 f = new VehicleFacts(category, fuel, euro, year, reg == Long.MIN_VALUE ? null : LocalDate.ofEpochDay(reg), mass,
                         historic, service);
             }
@@ -199,28 +162,28 @@ public final class CompactTypes {
                     throw new IOException(e);
                 }
             }
-            return new EnrichedPassage(ev, new RegisterAnswer(RegisterAnswer.Status.values()[status], f, ex, detail));
+            return new EnrichedRead(read, new RegisterAnswer(RegisterAnswer.Status.values()[status], f, ex, detail));
         }
 
         @Override
-        public TypeSerializerSnapshot<EnrichedPassage> snapshotConfiguration() {
-            return new EnrichedPassageSnapshot();
+        public TypeSerializerSnapshot<EnrichedRead> snapshotConfiguration() {
+            return new EnrichedReadSnapshot();
         }
     }
 
-    public static final class EnrichedPassageSnapshot extends SimpleTypeSerializerSnapshot<EnrichedPassage> {
-        public EnrichedPassageSnapshot() {
-            super(() -> EnrichedPassageSerializer.INSTANCE);
+    public static final class EnrichedReadSnapshot extends SimpleTypeSerializerSnapshot<EnrichedRead> {
+        public EnrichedReadSnapshot() {
+            super(() -> EnrichedReadSerializer.INSTANCE);
         }
     }
 
-    private static void writeEnum(Enum<?> e, DataOutputView out) throws IOException {
-        StringValue.writeString(e == null ? null : e.name(), out);
+    private static void writeOrdinal(Enum<?> e, DataOutputView out) throws IOException {
+        out.writeByte(e == null ? -1 : e.ordinal());
     }
 
-    private static <E extends Enum<E>> E readEnum(Class<E> type, DataInputView in) throws IOException {
-        String name = StringValue.readString(in);
-        return name == null ? null : Enum.valueOf(type, name);
+    private static <E extends Enum<E>> E readOrdinal(E[] values, DataInputView in) throws IOException {
+        byte b = in.readByte();
+        return b < 0 ? null : values[b];
     }
 
     // ------------------------------------------------------------------ type information
@@ -267,81 +230,78 @@ public final class CompactTypes {
         }
     }
 
-    public static final class PassageEventFactory extends Factory<PassageEvent> {
-        public PassageEventFactory() {
-            super(() -> new Info<>(PassageEvent.class, PassageEventSerializer.INSTANCE));
+    public static final class EnrichedReadFactory extends Factory<EnrichedRead> {
+        public EnrichedReadFactory() {
+            super(() -> new Info<>(EnrichedRead.class, EnrichedReadSerializer.INSTANCE));
         }
     }
 
-    public static final class EnrichedPassageFactory extends Factory<EnrichedPassage> {
-        public EnrichedPassageFactory() {
-            super(() -> new Info<>(EnrichedPassage.class, EnrichedPassageSerializer.INSTANCE));
-        }
-    }
+    // ------------------------------------------------------------------ keyed state value
 
-    // ------------------------------------------------------------------ keyed state values
-
-    static final class OpenPassageSerializer extends Immutable<OpenPassage> {
-        static final OpenPassageSerializer INSTANCE = new OpenPassageSerializer();
+    /** {@link PlateState}: written for every plate with open passages at every checkpoint, so kept small. */
+    static final class PlateStateSerializer extends Immutable<PlateState> {
+        static final PlateStateSerializer INSTANCE = new PlateStateSerializer();
+        private static final ThreadLocal<DataOutputSerializer> BUFFER = ThreadLocal.withInitial(() -> new DataOutputSerializer(256));
 
         @Override
-        public void serialize(OpenPassage o, DataOutputView out) throws IOException {
-            StringValue.writeString(o.passageId(), out);
-            out.writeLong(o.firstSeenMillis());
-        }
-
-        @Override
-        public OpenPassage deserialize(DataInputView in) throws IOException {
-            return new OpenPassage(StringValue.readString(in), in.readLong());
-        }
-
-        @Override
-        public TypeSerializerSnapshot<OpenPassage> snapshotConfiguration() {
-            return new OpenPassageSnapshot();
-        }
-    }
-
-    public static final class OpenPassageSnapshot extends SimpleTypeSerializerSnapshot<OpenPassage> {
-        public OpenPassageSnapshot() {
-            super(() -> OpenPassageSerializer.INSTANCE);
-        }
-    }
-
-    static final class CaseRefSerializer extends Immutable<CaseRef> {
-        static final CaseRefSerializer INSTANCE = new CaseRefSerializer();
-
-        @Override
-        public void serialize(CaseRef c, DataOutputView out) throws IOException {
-            StringValue.writeString(c.caseId(), out);
-            out.writeLong(c.expiresAtMillis());
+        public void serialize(PlateState s, DataOutputView target) throws IOException {
+            // into a buffer first, then one write: the checkpoint stream pays a call chain for every byte
+            DataOutputSerializer out = BUFFER.get();
+            out.clear();
+            out.writeLong(s.timerAtMillis());
+            out.writeShort(s.passages().size());
+            for (PlateState.Passage p : s.passages()) {
+                StringValue.writeString(p.zoneKey(), out);
+                out.writeLong(p.firstSeenMillis());
+                out.writeLong(p.expiresAtMillis());
+                StringValue.writeString(p.caseId(), out);
+            }
+            out.writeShort(s.cases().size());
+            for (PlateState.DayCase c : s.cases()) {
+                StringValue.writeString(c.dayKey(), out);
+                StringValue.writeString(c.caseId(), out);
+                out.writeLong(c.expiresAtMillis());
+            }
+            out.writeShort(s.occasionalDays().size());
+            for (PlateState.UsedDay d : s.occasionalDays()) {
+                StringValue.writeString(d.isoDay(), out);
+                out.writeLong(d.expiresAtMillis());
+            }
+            target.write(out.getSharedBuffer(), 0, out.length());
         }
 
         @Override
-        public CaseRef deserialize(DataInputView in) throws IOException {
-            return new CaseRef(StringValue.readString(in), in.readLong());
+        public PlateState deserialize(DataInputView in) throws IOException {
+            long timer = in.readLong();
+            PlateState.Passage[] passages = new PlateState.Passage[in.readShort()];
+            for (int i = 0; i < passages.length; i++) {
+                passages[i] = new PlateState.Passage(StringValue.readString(in), in.readLong(), in.readLong(),
+                        StringValue.readString(in));
+            }
+            PlateState.DayCase[] cases = new PlateState.DayCase[in.readShort()];
+            for (int i = 0; i < cases.length; i++) {
+                cases[i] = new PlateState.DayCase(StringValue.readString(in), StringValue.readString(in), in.readLong());
+            }
+            PlateState.UsedDay[] days = new PlateState.UsedDay[in.readShort()];
+            for (int i = 0; i < days.length; i++) days[i] = new PlateState.UsedDay(StringValue.readString(in), in.readLong());
+            return new PlateState(List.of(passages), List.of(cases), List.of(days), timer);
         }
 
         @Override
-        public TypeSerializerSnapshot<CaseRef> snapshotConfiguration() {
-            return new CaseRefSnapshot();
+        public TypeSerializerSnapshot<PlateState> snapshotConfiguration() {
+            return new PlateStateSnapshot();
         }
     }
 
-    public static final class CaseRefSnapshot extends SimpleTypeSerializerSnapshot<CaseRef> {
-        public CaseRefSnapshot() {
-            super(() -> CaseRefSerializer.INSTANCE);
+    public static final class PlateStateSnapshot extends SimpleTypeSerializerSnapshot<PlateState> {
+        public PlateStateSnapshot() {
+            super(() -> PlateStateSerializer.INSTANCE);
         }
     }
 
-    public static final class OpenPassageFactory extends Factory<OpenPassage> {
-        public OpenPassageFactory() {
-            super(() -> new Info<>(OpenPassage.class, OpenPassageSerializer.INSTANCE));
-        }
-    }
-
-    public static final class CaseRefFactory extends Factory<CaseRef> {
-        public CaseRefFactory() {
-            super(() -> new Info<>(CaseRef.class, CaseRefSerializer.INSTANCE));
+    public static final class PlateStateFactory extends Factory<PlateState> {
+        public PlateStateFactory() {
+            super(() -> new Info<>(PlateState.class, PlateStateSerializer.INSTANCE));
         }
     }
 }

@@ -11,8 +11,6 @@ import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.datastream.AsyncDataStream;
 import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
-import org.apache.flink.streaming.api.datastream.DataStreamUtils;
-import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.OutputTag;
@@ -30,11 +28,14 @@ import java.util.concurrent.TimeUnit;
  * The CTZ enforcement job: camera reads in, decisions out.
  *
  * <pre>
- * anpr.reads ─ decode ─ watermarks ─ keyBy(plate) ─ passages ─ register (async I/O) ─ decide + daily cases ─┬─ Kafka (exactly once):
- *                 │                                   │  ▲                                     ▲              │   ctz.violations, ctz.reviews,
- *                 └─ dead letters ────────────────────┘  └──── policy.updates (broadcast) ─────┘              │   evidence.claims, anpr.reads.dlq
- *                                                                                                              ├─ PostGIS ctz_cases (idempotent by id)
- *                                                                                                              └─ counters (no plate) ─ PostGIS ctz_decision_counts
+ * anpr.reads ─ decode ─ watermarks ─ register (async I/O, cache) ─ keyBy(plate) ─ passages + decide + daily cases ─┬─ Kafka (exactly once):
+ *                 │                                                                 │   ▲                      │   ctz.violations, ctz.reviews,
+ *                 └─ dead letters ──────────────────────────────────────────────────┘   └─ policy.updates      │   evidence.claims, anpr.reads.dlq
+ *                                                                                          (broadcast)          ├─ PostGIS ctz_cases (idempotent by id)
+ *                                                                                                               └─ counters (no plate) ─ PostGIS ctz_decision_counts
+ *
+ * One keyed stage and one network hop: the register is asked (mostly answered from its cache) before the reads are
+ * grouped by plate, so passages, decisions and daily cases share one state value per plate.
  * </pre>
  *
  * Sources, sinks, the register client, the initial policy and the clock are injected: {@link #addToLocalStack}
@@ -117,25 +118,19 @@ public final class EnforcementJob {
                 .name("policy-without-event-time").uid("ctz-policy-no-event-time").setParallelism(1)
                 .broadcast(PolicyUpdates.STATE);
 
-        SingleOutputStreamOperator<PassageEvent> passages = timed
-                .keyBy(PlateRead::plate)
-                .connect(policy)
-                .process(new PassageFunction(initialPackJson, policyBootstrap, settings, clock)).name("passages").uid("ctz-passages");
-
         // timeout 0 = no Flink timer per element: RegisterEnrichment gives each lookup a deadline and retries itself,
         // so the reads answered from its cache (most of them) cost no timer at all
-        DataStream<EnrichedPassage> enriched = AsyncDataStream.orderedWait(passages,
+        DataStream<EnrichedRead> enriched = AsyncDataStream.orderedWait(timed,
                         new RegisterEnrichment(register, settings), 0L, TimeUnit.MILLISECONDS, settings.asyncCapacity())
                 .name("register-enrichment").uid("ctz-register-enrichment");
 
-        // the async operator keeps the plate partitioning of the passages operator (forward, same parallelism)
-        KeyedStream<EnrichedPassage, String> byPlate =
-                DataStreamUtils.reinterpretAsKeyedStream(enriched, EnrichedPassage::plate, Types.STRING);
-        SingleOutputStreamOperator<RawRecord> decided = byPlate
+        SingleOutputStreamOperator<RawRecord> decided = enriched
+                .keyBy(EnrichedRead::plate)
                 .connect(policy)
-                .process(new CaseFunction(initialPackJson, policyBootstrap, settings, clock)).name("decide-and-cases").uid("ctz-decide-and-cases");
+                .process(new EnforceFunction(initialPackJson, policyBootstrap, settings, clock)).name("passages-decide-cases")
+                .uid("ctz-passages-decide-cases");
 
-        decided.union(decoded.getSideOutput(DEAD_LETTERS), passages.getSideOutput(DEAD_LETTERS), packs.getSideOutput(DEAD_LETTERS))
+        decided.union(decoded.getSideOutput(DEAD_LETTERS), decided.getSideOutput(DEAD_LETTERS), packs.getSideOutput(DEAD_LETTERS))
                 .sinkTo(kafkaOut).name("kafka-out").uid("ctz-kafka-out");
         decided.getSideOutput(CASE_ROWS).sinkTo(caseSink).name("postgis-cases").uid("ctz-postgis-cases");
         decided.getSideOutput(OCCASIONAL_ENTRIES).sinkTo(occasionalSink).name("postgis-occasional-entries")

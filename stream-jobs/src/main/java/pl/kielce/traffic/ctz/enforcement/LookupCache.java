@@ -1,18 +1,21 @@
 package pl.kielce.traffic.ctz.enforcement;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.ArrayDeque;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
- * A small LRU cache of register answers with a time to live; UNAVAILABLE answers are never stored.
- * Thread-safe (the task thread reads, the register client's threads write).
+ * A bounded cache of register answers with a time to live; UNAVAILABLE answers are never stored. When full, the
+ * oldest entry goes (first in, first out — with a time to live of a minute that is as good as least recently used,
+ * and a lookup, the hot path, takes no lock and changes nothing). Thread-safe: the task thread reads, the register
+ * client's threads write.
  */
 final class LookupCache {
     private final long ttlNanos;
     private final int maxEntries;
     private final LongSupplier nanoClock;
-    private final LinkedHashMap<String, Entry> map;
+    private final ConcurrentHashMap<String, Entry> map = new ConcurrentHashMap<>(1024);
+    private final ArrayDeque<String> insertionOrder = new ArrayDeque<>(); // guarded by itself
 
     private record Entry(RegisterAnswer answer, long storedNanos) { }
 
@@ -20,31 +23,33 @@ final class LookupCache {
         this.ttlNanos = ttlNanos;
         this.maxEntries = maxEntries;
         this.nanoClock = nanoClock;
-        this.map = new LinkedHashMap<>(1024, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
-                return size() > LookupCache.this.maxEntries;
-            }
-        };
     }
 
-    synchronized RegisterAnswer get(String plate) {
+    RegisterAnswer get(String plate) {
         if (maxEntries == 0) return null;
         Entry e = map.get(plate);
         if (e == null) return null;
         if (nanoClock.getAsLong() - e.storedNanos > ttlNanos) {
-            map.remove(plate);
+            map.remove(plate, e);
             return null;
         }
         return e.answer;
     }
 
-    synchronized void put(String plate, RegisterAnswer answer) {
+    void put(String plate, RegisterAnswer answer) {
         if (maxEntries == 0 || answer == null || !answer.available()) return;
-        map.put(plate, new Entry(answer, nanoClock.getAsLong()));
+        synchronized (insertionOrder) {
+            if (map.put(plate, new Entry(answer, nanoClock.getAsLong())) == null) insertionOrder.addLast(plate);
+            while (map.size() > maxEntries && !insertionOrder.isEmpty()) map.remove(insertionOrder.removeFirst());
+            // keys removed by expiry stay in the queue until they reach its head; bound it as well
+            for (int scan = insertionOrder.size(); insertionOrder.size() > 2 * maxEntries && scan > 0; scan--) {
+                String k = insertionOrder.removeFirst();
+                if (map.containsKey(k)) insertionOrder.addLast(k);
+            }
+        }
     }
 
-    synchronized int size() {
+    int size() {
         return map.size();
     }
 }

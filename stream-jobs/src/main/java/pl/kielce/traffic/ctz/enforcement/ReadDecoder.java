@@ -91,12 +91,53 @@ final class ReadDecoder {
                     || country == UNSUPPORTED || evidenceRef == UNSUPPORTED || capturedAt == null) {
                 return null;
             }
-            AnprRead r = new AnprRead(readId, cameraId, OffsetDateTime.parse(capturedAt), plate, country, confidence,
+            AnprRead r = new AnprRead(readId, cameraId, isoTime(capturedAt), plate, country, confidence,
                     candidates == null ? List.of() : candidates, evidenceRef, box);
             return PlateRead.of(r);
         } catch (Exception e) {
             return null; // invalid or malformed: the codec gives the reason
         }
+    }
+
+    /**
+     * {@code yyyy-MM-ddTHH:mm:ss[.fraction](Z|±HH:mm)}, the form every producer writes, read by hand (the JDK's formatter
+     * was half of this decoder's time); any other ISO-8601 form goes to {@link OffsetDateTime#parse}. Out-of-range fields
+     * throw, as the formatter does.
+     */
+    static OffsetDateTime isoTime(String t) {
+        int n = t.length();
+        if (n < 20 || t.charAt(4) != '-' || t.charAt(7) != '-' || t.charAt(10) != 'T' || t.charAt(13) != ':' || t.charAt(16) != ':') {
+            return OffsetDateTime.parse(t);
+        }
+        int i = 19;
+        int nanos = 0;
+        if (t.charAt(i) == '.') {
+            int digits = 0;
+            for (i++; i < n && digits < 9 && Character.isDigit(t.charAt(i)); i++, digits++) nanos = nanos * 10 + (t.charAt(i) - '0');
+            if (digits == 0 || (i < n && Character.isDigit(t.charAt(i)))) return OffsetDateTime.parse(t);
+            for (int k = digits; k < 9; k++) nanos *= 10;
+        }
+        java.time.ZoneOffset offset;
+        if (i == n - 1 && t.charAt(i) == 'Z') {
+            offset = java.time.ZoneOffset.UTC;
+        } else if (i == n - 6 && (t.charAt(i) == '+' || t.charAt(i) == '-') && t.charAt(i + 3) == ':') {
+            int seconds = (digits(t, i + 1, 2) * 60 + digits(t, i + 4, 2)) * 60;
+            offset = java.time.ZoneOffset.ofTotalSeconds(t.charAt(i) == '-' ? -seconds : seconds);
+        } else {
+            return OffsetDateTime.parse(t);
+        }
+        return OffsetDateTime.of(digits(t, 0, 4), digits(t, 5, 2), digits(t, 8, 2), digits(t, 11, 2), digits(t, 14, 2),
+                digits(t, 17, 2), nanos, offset);
+    }
+
+    private static int digits(String t, int from, int count) {
+        int v = 0;
+        for (int i = from; i < from + count; i++) {
+            char c = t.charAt(i);
+            if (c < '0' || c > '9') throw new java.time.format.DateTimeParseException("not a digit", t, i);
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 
     /** Marker for a value of a JSON type the fast path does not take. */

@@ -10,13 +10,13 @@ import org.apache.flink.streaming.api.functions.async.RichAsyncFunction;
 import java.util.List;
 
 /**
- * Flink async I/O: asks the registers about the plate of each passage start (attachments pass through).
- * Answers are cached per subtask ({@link EnforcementSettings#cacheTtl()}); an UNAVAILABLE answer is retried
+ * Flink async I/O: asks the registers about the plate of each read, before the reads are grouped by plate (so the
+ * job needs one keyed stage, not two). Answers are cached per subtask ({@link EnforcementSettings#cacheTtl()}); an UNAVAILABLE answer is retried
  * ({@link EnforcementSettings#registerAttempts()}); a lookup that runs out of time becomes
  * UNAVAILABLE (each attempt has {@code registerTimeout / registerAttempts}) — the decision then is REVIEW, never
  * VIOLATION. The deadline is the lookup's own, so cache hits (most reads) cost no timer.
  */
-public final class RegisterEnrichment extends RichAsyncFunction<PassageEvent, EnrichedPassage> {
+public final class RegisterEnrichment extends RichAsyncFunction<PlateRead, EnrichedRead> {
     private final RegisterClient.Factory clientFactory;
     private final EnforcementSettings settings;
 
@@ -48,16 +48,12 @@ public final class RegisterEnrichment extends RichAsyncFunction<PassageEvent, En
     }
 
     @Override
-    public void asyncInvoke(PassageEvent event, ResultFuture<EnrichedPassage> result) {
-        if (!event.start()) {
-            result.complete(List.of(new EnrichedPassage(event, null)));
-            return;
-        }
-        String plate = event.read().plate();
+    public void asyncInvoke(PlateRead read, ResultFuture<EnrichedRead> result) {
+        String plate = read.plate();
         RegisterAnswer cached = cache.get(plate);
         if (cached != null) {
             cacheHits.inc();
-            result.complete(List.of(new EnrichedPassage(event, cached)));
+            result.complete(List.of(new EnrichedRead(read, cached)));
             return;
         }
         long started = System.nanoTime();
@@ -68,7 +64,7 @@ public final class RegisterEnrichment extends RichAsyncFunction<PassageEvent, En
             latencyMs.update((System.nanoTime() - started) / 1_000_000L);
             if (a.available()) cache.put(plate, a);
             else unavailable.inc();
-            result.complete(List.of(new EnrichedPassage(event, a)));
+            result.complete(List.of(new EnrichedRead(read, a)));
         });
     }
 
@@ -95,9 +91,9 @@ public final class RegisterEnrichment extends RichAsyncFunction<PassageEvent, En
     }
 
     @Override
-    public void timeout(PassageEvent event, ResultFuture<EnrichedPassage> result) {
+    public void timeout(PlateRead read, ResultFuture<EnrichedRead> result) {
         if (unavailable != null) unavailable.inc();
-        result.complete(List.of(new EnrichedPassage(event,
-                event.start() ? RegisterAnswer.unavailable("timeout after " + settings.registerTimeout().toMillis() + " ms") : null)));
+        result.complete(List.of(new EnrichedRead(read,
+                RegisterAnswer.unavailable("timeout after " + settings.registerTimeout().toMillis() + " ms"))));
     }
 }

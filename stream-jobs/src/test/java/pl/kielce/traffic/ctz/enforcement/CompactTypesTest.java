@@ -31,7 +31,7 @@ class CompactTypesTest {
 
     @Test
     void flinkUsesTheCompactSerializersNotPojoOrKryo() {
-        for (Class<?> c : new Class<?>[] {PlateRead.class, PassageEvent.class, EnrichedPassage.class, OpenPassage.class, CaseRef.class}) {
+        for (Class<?> c : new Class<?>[] {PlateRead.class, EnrichedRead.class, PlateState.class}) {
             assertThat(TypeInformation.of(c)).isInstanceOf(CompactTypes.Info.class);
         }
     }
@@ -42,22 +42,27 @@ class CompactTypesTest {
         PlateRead noEvidence = new PlateRead("r2", "cam-2", 42L, "TK1", "ZZ", 0.5, null);
         assertThat(roundTrip(PlateRead.class, r)).isEqualTo(r);
         assertThat(roundTrip(PlateRead.class, noEvidence)).isEqualTo(noEvidence);
-        PassageEvent ev = new PassageEvent(true, "r1", "kielce-centre", r);
-        assertThat(roundTrip(PassageEvent.class, ev)).isEqualTo(ev);
 
         VehicleFacts full = new VehicleFacts(VehicleCategory.N1, Fuel.DIESEL, EuroNorm.EURO_5, 2012, LocalDate.of(2013, 2, 3), 3200,
                 true, ServiceKind.values()[0]);
         for (RegisterAnswer a : new RegisterAnswer[] {null, RegisterAnswer.found(OLD_DIESEL, null), RegisterAnswer.found(full, null),
                 RegisterAnswer.unknown(null), RegisterAnswer.unavailable("timeout after 666 ms")}) {
-            EnrichedPassage e = new EnrichedPassage(ev, a);
-            assertThat(roundTrip(EnrichedPassage.class, e)).isEqualTo(e);
+            EnrichedRead e = new EnrichedRead(r, a);
+            assertThat(roundTrip(EnrichedRead.class, e)).isEqualTo(e);
         }
-        assertThat(roundTrip(OpenPassage.class, new OpenPassage("r9", 123L))).isEqualTo(new OpenPassage("r9", 123L));
-        assertThat(roundTrip(CaseRef.class, new CaseRef("c-1", -5L))).isEqualTo(new CaseRef("c-1", -5L));
         PlateExemptions ex = new PlateExemptions().card(LocalDate.of(2027, 1, 1), LocalDate.of(2028, 1, 1))
                 .occasionalDay(LocalDate.of(2027, 8, 1));
-        EnrichedPassage withEx = roundTrip(EnrichedPassage.class, new EnrichedPassage(ev, RegisterAnswer.found(ELECTRIC, ex)));
+        EnrichedRead withEx = roundTrip(EnrichedRead.class, new EnrichedRead(r, RegisterAnswer.found(ELECTRIC, ex)));
         assertThat(withEx.answer().facts()).isEqualTo(ELECTRIC);
         assertThat(withEx.answer().exemptions().isEmpty()).isFalse();
+
+        PlateState s = PlateState.EMPTY
+                .withPassage(new PlateState.Passage("kielce-centre", 100L, 400L, null))
+                .withPassage(new PlateState.Passage("camera:cam-9", 150L, 450L, "ctz-1"))
+                .withCase(new PlateState.DayCase("kielce-centre|2027-08-02", "ctz-1", 9_000L))
+                .withOccasionalDay(new PlateState.UsedDay("2027-08-02", 9_500L))
+                .withTimer(400L);
+        assertThat(roundTrip(PlateState.class, s)).isEqualTo(s);
+        assertThat(roundTrip(PlateState.class, PlateState.EMPTY)).isEqualTo(PlateState.EMPTY);
     }
 }

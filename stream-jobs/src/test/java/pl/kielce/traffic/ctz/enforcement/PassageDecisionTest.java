@@ -29,8 +29,8 @@ class PassageDecisionTest {
 
     private static PassageDecision decide(String camera, String plate, RegisterAnswer answer) {
         PlateRead r = read("r1", camera, BEGINNING, plate);
-        String zoneKey = PassageFunction.zoneKey(policy, camera, r.capturedAtMillis());
-        return CaseFunction.decide(policy, new PassageEvent(true, "r1", zoneKey, r), answer, List.of());
+        String zoneKey = EnforceFunction.zoneKey(policy, camera, r.capturedAtMillis());
+        return EnforceFunction.decide(policy, r, zoneKey, answer, List.of());
     }
 
     @Test
@@ -78,13 +78,12 @@ class PassageDecisionTest {
     void occasionalEntriesOfTheShippedPackAreCountedAndRunOut() {
         Policy shipped = pl.kielce.traffic.ctz.policy.load.PolicyPacks.load(kielcePack());
         PlateRead r = read("r1", zoneCamera, BEGINNING, "TK44444");
-        PassageEvent ev = new PassageEvent(true, "r1", "kielce-centre", r);
-        PassageDecision first = CaseFunction.decide(shipped, ev, RegisterAnswer.found(OLD_DIESEL, null), List.of());
+        PassageDecision first = EnforceFunction.decide(shipped, r, "kielce-centre", RegisterAnswer.found(OLD_DIESEL, null), List.of());
         assertThat(first.outcome()).isEqualTo(Outcome.EXEMPT);
         assertThat(first.decision().consumesOccasionalEntry()).isTrue();
         List<LocalDate> sixDays = List.of(LocalDate.of(2027, 7, 1), LocalDate.of(2027, 7, 2), LocalDate.of(2027, 7, 3),
                 LocalDate.of(2027, 7, 4), LocalDate.of(2027, 7, 5), LocalDate.of(2027, 7, 6));
-        PassageDecision seventh = CaseFunction.decide(shipped, ev, RegisterAnswer.found(OLD_DIESEL, null), sixDays);
+        PassageDecision seventh = EnforceFunction.decide(shipped, r, "kielce-centre", RegisterAnswer.found(OLD_DIESEL, null), sixDays);
         assertThat(seventh.outcome()).isEqualTo(Outcome.VIOLATION);
     }
 

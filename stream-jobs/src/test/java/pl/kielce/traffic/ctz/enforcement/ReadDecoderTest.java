@@ -46,6 +46,9 @@ class ReadDecoderTest {
             read("").replace(T, "yesterday"),
             read("").replace(T, "2026-11-28T09:15:30Z"),
             read("").replace(T, ""),
+            read("").replace(T, "2026-13-28T09:15:30Z"),
+            read("").replace(T, "2026-11-28T09:15Z"),
+            read("").replace(T, "2026-11-28 09:15:30Z"),
             read("") + " {}",
             read("").substring(0, 40),
             "[]", "null", "not json", "");
@@ -75,5 +78,19 @@ class ReadDecoderTest {
         assertThat(ReadDecoder.fastOrNull(encoded)).isNotNull();
         assertThat(ReadDecoder.fastOrNull(read(",\"futureField\":1").getBytes(StandardCharsets.UTF_8))).isNull();
         assertThat(ReadDecoder.fastOrNull(read("").replace("0.97", "1.5").getBytes(StandardCharsets.UTF_8))).isNull();
+    }
+
+    @Test
+    void theHandWrittenTimeReaderAgreesWithTheJdk() {
+        for (String t : List.of("2026-11-28T10:15:30Z", "2026-11-28T10:15:30.1Z", "2026-11-28T10:15:30.123456789+01:00",
+                "2026-03-29T01:59:59.999-05:30", "2026-11-28T10:15:30+14:00", "2026-11-28T10:15Z", "2026-11-28T10:15:30.123+01:00:00",
+                "2026-11-28T10:15:30.Z")) {
+            assertThat(ReadDecoder.isoTime(t)).as(t).isEqualTo(OffsetDateTime.parse(t));
+        }
+        for (String bad : List.of("2026-02-30T10:15:30Z", "2026-11-28T24:15:30Z", "2026-11-28T10:15:3xZ",
+                "2026-11-28T10:15:30.1234567891Z", "2026-11-28T10:15:30+1:00")) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> ReadDecoder.isoTime(bad)).as(bad)
+                    .isInstanceOf(java.time.DateTimeException.class);
+        }
     }
 }
