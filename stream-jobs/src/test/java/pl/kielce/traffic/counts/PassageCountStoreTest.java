@@ -17,7 +17,7 @@ class PassageCountStoreTest {
 
     @Test
     void upsertIsIdempotentAndKeepsTheLatestCount() throws Exception {
-        try (var writer = new PassageCountStore.Writer(PostgisExtension.jdbcUrl())) {
+        try (var writer = new PassageCountStore(PostgisExtension.jdbcUrl()).writer()) {
             writer.write(new PassageCount("store-cam", START, START.plusSeconds(300), 4), null);
             writer.write(new PassageCount("store-cam", START, START.plusSeconds(300), 4), null);
             writer.write(new PassageCount("store-cam", START, START.plusSeconds(300), 6), null); // late update
