@@ -8,6 +8,9 @@ import org.apache.flink.streaming.api.functions.async.ResultFuture;
 import org.apache.flink.streaming.api.functions.async.RichAsyncFunction;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Flink async I/O: asks the registers about the plate of each read, before the reads are grouped by plate (so the
@@ -23,6 +26,7 @@ public final class RegisterEnrichment extends RichAsyncFunction<PlateRead, Enric
     private final long timeoutMillis;
     private transient RegisterClient client;
     private transient LookupCache cache;
+    private transient Map<String, CompletableFuture<RegisterAnswer>> inFlight;
     private transient Histogram latencyMs;
     private transient Counter cacheHits;
     private transient Counter unavailable;
@@ -37,6 +41,7 @@ public final class RegisterEnrichment extends RichAsyncFunction<PlateRead, Enric
     public void open(OpenContext ctx) throws Exception {
         client = clientFactory.open();
         cache = new LookupCache(settings.cacheTtl().toNanos(), settings.cacheMaxEntries(), System::nanoTime);
+        inFlight = new ConcurrentHashMap<>();
         latencyMs = getRuntimeContext().getMetricGroup().histogram(Metrics.REGISTER_LATENCY_MS, new DescriptiveStatisticsHistogram(10_000));
         cacheHits = getRuntimeContext().getMetricGroup().counter(Metrics.REGISTER_CACHE_HITS);
         unavailable = getRuntimeContext().getMetricGroup().counter(Metrics.REGISTER_UNAVAILABLE);
@@ -56,16 +61,23 @@ public final class RegisterEnrichment extends RichAsyncFunction<PlateRead, Enric
             result.complete(List.of(new EnrichedRead(read, cached)));
             return;
         }
-        long started = System.nanoTime();
-        lookupWithRetries(client, plate, 1, settings.registerAttempts(), timeoutMillis,
-                settings.registerRetryDelay().toMillis()).whenComplete((answer, error) -> {
-            RegisterAnswer a = error != null || answer == null
-                    ? RegisterAnswer.unavailable(error == null ? "no answer" : error.getClass().getSimpleName()) : answer;
-            latencyMs.update((System.nanoTime() - started) / 1_000_000L);
-            if (a.available()) cache.put(plate, a);
-            else unavailable.inc();
-            result.complete(List.of(new EnrichedRead(read, a)));
-        });
+        // one lookup per plate at a time: the reads of a busy plate that arrive while it is asked about wait for that answer
+        CompletableFuture<RegisterAnswer> lookup = inFlight.get(plate);
+        if (lookup == null) {
+            long started = System.nanoTime();
+            CompletableFuture<RegisterAnswer> f = lookupWithRetries(client, plate, 1, settings.registerAttempts(), timeoutMillis,
+                    settings.registerRetryDelay().toMillis())
+                    .handle((answer, error) -> error != null || answer == null
+                            ? RegisterAnswer.unavailable(error == null ? "no answer" : error.getClass().getSimpleName()) : answer);
+            inFlight.put(plate, f);
+            lookup = f.whenComplete((a, error) -> {
+                latencyMs.update((System.nanoTime() - started) / 1_000_000L);
+                if (a.available()) cache.put(plate, a);
+                else unavailable.inc();
+                inFlight.remove(plate, f);
+            });
+        }
+        lookup.thenAccept(a -> result.complete(List.of(new EnrichedRead(read, a))));
     }
 
     /**
