@@ -19,7 +19,7 @@ import java.util.List;
 
 /**
  * PostGIS sinks of the enforcement job. Rows are written in batches, at the latest when Flink flushes the
- * writer before a checkpoint, in one transaction per batch. Every write is idempotent (insert-if-absent by
+ * writer before a checkpoint, in one transaction per batch. Every write is idempotent (insert or merge by
  * case id, append-if-absent for attachments, upsert of absolute totals for counters), so a replay after a
  * failure leaves the tables as if each record had been written once.
  */
@@ -44,9 +44,35 @@ public final class JdbcSinks {
 
     static final String INSERT_OCCASIONAL = "INSERT INTO occasional_entries (plate, day) VALUES (?, ?::date) ON CONFLICT DO NOTHING";
 
+    /** The later decision of a case still untouched by a person (the SET expressions all see the row as it was). */
+    private static final String REDECIDED = "(EXCLUDED.decided_at > ctz_cases.decided_at AND NOT EXISTS "
+            + "(SELECT 1 FROM ctz_case_reviews cr WHERE cr.case_id = ctz_cases.id))";
+    private static String newer(String column) {
+        return column + " = CASE WHEN " + REDECIDED + " THEN EXCLUDED." + column + " ELSE ctz_cases." + column + " END, ";
+    }
+    /** An optional fact (camera, confidence, register facts): the newer decision's, else filled in when still missing. */
+    private static String newerOrFilled(String column) {
+        return column + " = CASE WHEN " + REDECIDED + " THEN coalesce(EXCLUDED." + column + ", ctz_cases." + column
+                + ") ELSE coalesce(ctz_cases." + column + ", EXCLUDED." + column + ") END, ";
+    }
+
     static final String INSERT_CASE = "INSERT INTO ctz_cases (id, kind, plate, country, zone_id, stage_id, policy_id, "
             + "policy_version, reason, explanation, first_seen, decided_at, passage_refs, evidence_refs, camera_id, confidence, "
-            + "vehicle) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) ON CONFLICT (id) DO NOTHING";
+            + "vehicle) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) ON CONFLICT (id) DO UPDATE SET "
+            // The id (policy, plate, country, zone, local day) exists: a replay, the console's consumer wrote the same
+            // decision first, or a run of the job without the state of the run that wrote it decided the vehicle again
+            // (perhaps under another policy version or register). The passages and images are always merged; the newer
+            // decision replaces the older one as long as no person has touched the case (no ctz_case_reviews row);
+            // camera, confidence and register facts the console's consumer could not know are filled in.
+            + "passage_refs = ctz_cases.passage_refs || ARRAY(SELECT r FROM unnest(EXCLUDED.passage_refs) r "
+            + "WHERE r <> ALL(ctz_cases.passage_refs)), "
+            + "evidence_refs = ctz_cases.evidence_refs || ARRAY(SELECT r FROM unnest(EXCLUDED.evidence_refs) r "
+            + "WHERE r <> ALL(ctz_cases.evidence_refs)), "
+            + "first_seen = LEAST(ctz_cases.first_seen, EXCLUDED.first_seen), "
+            + newer("kind") + newer("stage_id") + newer("policy_version") + newer("reason") + newer("explanation")
+            + newer("decided_at") + newerOrFilled("camera_id") + newerOrFilled("confidence") + newerOrFilled("vehicle")
+            + "updated_at = now()";
+
     static final String ATTACH = "UPDATE ctz_cases SET "
             + "passage_refs = CASE WHEN ?::text = ANY(passage_refs) THEN passage_refs ELSE array_append(passage_refs, ?::text) END, "
             + "evidence_refs = CASE WHEN ?::text IS NULL OR ?::text = ANY(evidence_refs) THEN evidence_refs "
