@@ -255,6 +255,7 @@ public final class CompactTypes {
                 out.writeLong(p.firstSeenMillis());
                 out.writeLong(p.expiresAtMillis());
                 StringValue.writeString(p.caseId(), out);
+                out.writeShort(Math.min(p.evidenceReads(), Short.MAX_VALUE));
             }
             out.writeShort(s.cases().size());
             for (PlateState.DayCase c : s.cases()) {
@@ -276,7 +277,7 @@ public final class CompactTypes {
             PlateState.Passage[] passages = new PlateState.Passage[in.readShort()];
             for (int i = 0; i < passages.length; i++) {
                 passages[i] = new PlateState.Passage(StringValue.readString(in), in.readLong(), in.readLong(),
-                        StringValue.readString(in));
+                        StringValue.readString(in), in.readShort());
             }
             PlateState.DayCase[] cases = new PlateState.DayCase[in.readShort()];
             for (int i = 0; i < cases.length; i++) {

@@ -44,7 +44,8 @@ import java.util.Optional;
  * <ul>
  *   <li><b>Passages</b>: reads of one plate by cameras of one zone within {@link EnforcementSettings#passageWindow()} of
  *   the passage's first read are one passage. The first read is decided at once (the decision does not wait for the
- *   window); further reads are attached to the passage's case, if it has one, and otherwise leave nothing.</li>
+ *   window); further reads are attached to the passage's case, if it has one (up to
+ *   {@link EnforcementSettings#evidenceReadsPerPassage()} reads per passage), and otherwise leave nothing.</li>
  *   <li><b>Daily charge</b>: at most one case (VIOLATION or REVIEW) per vehicle per zone per local day in the policy's
  *   time zone; later passages that day are attached to it as evidence.</li>
  *   <li><b>Late rule</b>: a read more than {@link EnforcementSettings#allowedLateness()} behind the watermark is not
@@ -71,12 +72,14 @@ public final class EnforceFunction extends KeyedBroadcastProcessFunction<String,
     private final long windowMillis;
     private final long allowedLatenessMillis;
     private final long cacheTtlMillis;
+    private final int evidenceReadsPerPassage;
     private final Clock clock;
 
     private transient ValueState<PlateState> state;
     private transient Map<Outcome, Counter> decisions;
     private transient Counter opened;
     private transient Counter attached;
+    private transient Counter evidenceSkipped;
     private transient Counter lateReads;
     private transient Counter deadLetters;
     private transient Histogram endToEndMs;
@@ -94,6 +97,7 @@ public final class EnforceFunction extends KeyedBroadcastProcessFunction<String,
         this.windowMillis = settings.passageWindow().toMillis();
         this.allowedLatenessMillis = settings.allowedLateness().toMillis();
         this.cacheTtlMillis = settings.cacheTtl().toMillis();
+        this.evidenceReadsPerPassage = settings.evidenceReadsPerPassage();
         this.clock = clock;
     }
 
@@ -105,6 +109,7 @@ public final class EnforceFunction extends KeyedBroadcastProcessFunction<String,
         for (Outcome o : Outcome.values()) decisions.put(o, g.addGroup("outcome", o.name()).counter(Metrics.DECISIONS));
         opened = g.counter(Metrics.CASES_OPENED);
         attached = g.counter(Metrics.CASES_ATTACHED);
+        evidenceSkipped = g.counter(Metrics.EVIDENCE_READS_SKIPPED);
         lateReads = g.counter(Metrics.LATE_READS);
         deadLetters = g.counter(Metrics.DEAD_LETTERS);
         endToEndMs = g.histogram(Metrics.END_TO_END_LATENCY_MS, new DescriptiveStatisticsHistogram(10_000));
@@ -127,8 +132,14 @@ public final class EnforceFunction extends KeyedBroadcastProcessFunction<String,
         PlateState s = before == null ? PlateState.EMPTY : before;
         PlateState.Passage open = s.passage(zoneKey);
         if (open != null && Math.abs(at - open.firstSeenMillis()) <= windowMillis) {
-            if (open.caseId() != null) attach(open.caseId(), read, ctx, out);
-            return; // a further read of an ALLOWED/EXEMPT passage: nothing is kept
+            if (open.caseId() == null) return; // a further read of an ALLOWED/EXEMPT passage: nothing is kept
+            if (open.evidenceReads() < evidenceReadsPerPassage) {
+                attach(open.caseId(), read, ctx, out);
+                state.update(s.withPassage(open.withOneMoreEvidenceRead()));
+            } else {
+                evidenceSkipped.inc(); // enough of this passage: the image is not claimed, the gateway deletes it
+            }
+            return;
         }
 
         List<LocalDate> used = new ArrayList<>(s.occasionalDays().size());
@@ -157,7 +168,7 @@ public final class EnforceFunction extends KeyedBroadcastProcessFunction<String,
                 openCase(caseId, read, d, ctx, out);
             }
         }
-        s = s.withPassage(new PlateState.Passage(zoneKey, at, at + windowMillis, caseId));
+        s = s.withPassage(new PlateState.Passage(zoneKey, at, at + windowMillis, caseId, caseId == null ? 0 : 1));
         long next = s.nextExpiryMillis();
         if (s.timerAtMillis() == Long.MIN_VALUE || next < s.timerAtMillis()) { // one timer per plate, at the earliest expiry
             if (s.timerAtMillis() != Long.MIN_VALUE) ctx.timerService().deleteEventTimeTimer(s.timerAtMillis());

@@ -23,15 +23,21 @@ import java.util.Objects;
  * @param cacheMaxEntries      register answers cached per subtask (default 100 000)
  * @param countFlushInterval   how often aggregate counters are written to PostGIS (processing time, default 5 s)
  * @param checkpointInterval   checkpoint interval; Kafka outputs become visible at checkpoints (default 200 ms)
+ * @param evidenceReadsPerPassage reads of one passage attached to its case as evidence (default 3: the opening read and
+ *                             two more, e.g. other cameras or angles); later passages of the day are always attached.
+ *                             Further reads are counted in {@code ctzEvidenceReadsSkipped}, their images not claimed (so
+ *                             the gateway deletes them): a vehicle that stays in front of a camera must not grow its case
+ *                             by a row update and a photo per frame
  */
 public record EnforcementSettings(Duration passageWindow, Duration outOfOrderness, Duration allowedLateness,
                                   Duration sourceIdleness, Duration registerTimeout, int registerAttempts,
                                   Duration registerRetryDelay, int asyncCapacity, Duration cacheTtl, int cacheMaxEntries,
-                                  Duration countFlushInterval, Duration checkpointInterval) implements Serializable {
+                                  Duration countFlushInterval, Duration checkpointInterval, int evidenceReadsPerPassage)
+        implements Serializable {
 
     public static final EnforcementSettings DEFAULTS = new EnforcementSettings(Duration.ofMinutes(5), Duration.ofSeconds(5),
             Duration.ofMinutes(10), Duration.ofSeconds(30), Duration.ofSeconds(2), 3, Duration.ofMillis(100), 2000,
-            Duration.ofSeconds(60), 100_000, Duration.ofSeconds(5), Duration.ofMillis(200));
+            Duration.ofSeconds(60), 100_000, Duration.ofSeconds(5), Duration.ofMillis(200), 3);
 
     public EnforcementSettings {
         positive("passageWindow", passageWindow);
@@ -46,36 +52,39 @@ public record EnforcementSettings(Duration passageWindow, Duration outOfOrdernes
         if (cacheMaxEntries < 0) throw new IllegalArgumentException("cacheMaxEntries must not be negative, was " + cacheMaxEntries);
         positive("countFlushInterval", countFlushInterval);
         positive("checkpointInterval", checkpointInterval);
+        if (evidenceReadsPerPassage < 1) {
+            throw new IllegalArgumentException("evidenceReadsPerPassage must be at least 1, was " + evidenceReadsPerPassage);
+        }
     }
 
     public EnforcementSettings withPassageWindow(Duration d) {
         return new EnforcementSettings(d, outOfOrderness, allowedLateness, sourceIdleness, registerTimeout, registerAttempts,
-                registerRetryDelay, asyncCapacity, cacheTtl, cacheMaxEntries, countFlushInterval, checkpointInterval);
+                registerRetryDelay, asyncCapacity, cacheTtl, cacheMaxEntries, countFlushInterval, checkpointInterval, evidenceReadsPerPassage);
     }
 
     public EnforcementSettings withAllowedLateness(Duration d) {
         return new EnforcementSettings(passageWindow, outOfOrderness, d, sourceIdleness, registerTimeout, registerAttempts,
-                registerRetryDelay, asyncCapacity, cacheTtl, cacheMaxEntries, countFlushInterval, checkpointInterval);
+                registerRetryDelay, asyncCapacity, cacheTtl, cacheMaxEntries, countFlushInterval, checkpointInterval, evidenceReadsPerPassage);
     }
 
     public EnforcementSettings withRegister(Duration timeout, int attempts, Duration retryDelay, Duration ttl) {
         return new EnforcementSettings(passageWindow, outOfOrderness, allowedLateness, sourceIdleness, timeout, attempts,
-                retryDelay, asyncCapacity, ttl, cacheMaxEntries, countFlushInterval, checkpointInterval);
+                retryDelay, asyncCapacity, ttl, cacheMaxEntries, countFlushInterval, checkpointInterval, evidenceReadsPerPassage);
     }
 
     public EnforcementSettings withCheckpointInterval(Duration d) {
         return new EnforcementSettings(passageWindow, outOfOrderness, allowedLateness, sourceIdleness, registerTimeout, registerAttempts,
-                registerRetryDelay, asyncCapacity, cacheTtl, cacheMaxEntries, countFlushInterval, d);
+                registerRetryDelay, asyncCapacity, cacheTtl, cacheMaxEntries, countFlushInterval, d, evidenceReadsPerPassage);
     }
 
     public EnforcementSettings withSourceIdleness(Duration d) {
         return new EnforcementSettings(passageWindow, outOfOrderness, allowedLateness, d, registerTimeout, registerAttempts,
-                registerRetryDelay, asyncCapacity, cacheTtl, cacheMaxEntries, countFlushInterval, checkpointInterval);
+                registerRetryDelay, asyncCapacity, cacheTtl, cacheMaxEntries, countFlushInterval, checkpointInterval, evidenceReadsPerPassage);
     }
 
     public EnforcementSettings withCountFlushInterval(Duration d) {
         return new EnforcementSettings(passageWindow, outOfOrderness, allowedLateness, sourceIdleness, registerTimeout, registerAttempts,
-                registerRetryDelay, asyncCapacity, cacheTtl, cacheMaxEntries, d, checkpointInterval);
+                registerRetryDelay, asyncCapacity, cacheTtl, cacheMaxEntries, d, checkpointInterval, evidenceReadsPerPassage);
     }
 
     private static void positive(String name, Duration d) {

@@ -20,6 +20,8 @@ public final class Metrics {
     public static final String CASES_OPENED = "ctzCasesOpened";
     /** Counter: passages attached to an existing case of the day. */
     public static final String CASES_ATTACHED = "ctzCasesAttached";
+    /** Counter: reads of a passage beyond {@code evidenceReadsPerPassage}, not attached to its case. */
+    public static final String EVIDENCE_READS_SKIPPED = "ctzEvidenceReadsSkipped";
     /** Histogram: register lookup latency (ms), cache misses only. */
     public static final String REGISTER_LATENCY_MS = "ctzRegisterLatencyMs";
     /** Counter: register answers served from the cache. */

@@ -24,9 +24,13 @@ public record PlateState(List<Passage> passages, List<DayCase> cases, List<UsedD
 
     /**
      * An open passage: reads of the plate in {@code zoneKey} within the window of {@code firstSeenMillis} belong to it;
-     * {@code caseId} is the case its reads are attached to (null for ALLOWED and EXEMPT passages).
+     * {@code caseId} is the case its reads are attached to (null for ALLOWED and EXEMPT passages), {@code evidenceReads}
+     * how many of its reads are attached to that case so far.
      */
-    public record Passage(String zoneKey, long firstSeenMillis, long expiresAtMillis, String caseId) {
+    public record Passage(String zoneKey, long firstSeenMillis, long expiresAtMillis, String caseId, int evidenceReads) {
+        Passage withOneMoreEvidenceRead() {
+            return new Passage(zoneKey, firstSeenMillis, expiresAtMillis, caseId, evidenceReads + 1);
+        }
     }
 
     /** The one case of a vehicle in a zone on a local day ({@code dayKey} = zone|day). */

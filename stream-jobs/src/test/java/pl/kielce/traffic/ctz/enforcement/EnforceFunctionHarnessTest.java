@@ -128,6 +128,22 @@ class EnforceFunctionHarnessTest {
     }
 
     @Test
+    void aPassageGivesItsCaseAtMostTheSetNumberOfReadsAsEvidence() throws Exception {
+        try (var h = harness()) { // evidenceReadsPerPassage = 3 (default)
+            for (int i = 0; i < 6; i++) {
+                h.processElement(at(read("s" + i, zone.get(i % 2), BEGINNING.plusSeconds(i), "TK90009"), OLD));
+            }
+            List<CaseRow> rows = values(h.getSideOutput(EnforcementJob.CASE_ROWS));
+            assertThat(rows).extracting(CaseRow::isNewCase).containsExactly(true, false, false);
+            assertThat(rows).extracting(CaseRow::readId).containsExactly(null, "s1", "s2");
+            assertThat(h.extractOutputValues().stream().filter(k -> k.topic().equals(Topics.EVIDENCE_CLAIMS))).hasSize(3);
+            // a later passage the same day is attached all the same
+            h.processElement(at(read("later", zone.get(0), TWO_HOURS_LATER, "TK90009"), OLD));
+            assertThat(values(h.getSideOutput(EnforcementJob.CASE_ROWS))).extracting(CaseRow::readId).endsWith("later");
+        }
+    }
+
+    @Test
     void allowedAndExemptPassagesLeaveOnlyAPlateFreeCounter() throws Exception {
         try (var h = harness()) {
             h.processElement(at(read("q1", zone.get(0), BEGINNING, "TK60006"), COMPLIANT));

@@ -27,8 +27,13 @@ class JdbcRegisterClientTest {
                     + "FROM generate_series(0, 999) i ON CONFLICT DO NOTHING");
             st.execute("INSERT INTO occasional_entries (plate, day) VALUES ('TQR7', '2027-01-02'), ('TQR7', '2027-01-03') "
                     + "ON CONFLICT DO NOTHING");
+            st.execute("INSERT INTO permits (plate, kind, valid_from, valid_to, zone_ids) VALUES "
+                    + "('TQR7', 'medical', now() - interval '1 day', now() + interval '30 days', '{kielce-centre}'), "
+                    + "('TQR1100', 'delivery', now() - interval '1 day', now() + interval '30 days', '{}')");
+            st.execute("INSERT INTO residents (plate, tax_paying_resident, owned_since) VALUES ('TQR8', true, '2020-01-01') "
+                    + "ON CONFLICT DO NOTHING");
         }
-        try (JdbcRegisterClient client = new JdbcRegisterClient(PostgisExtension.jdbcUrl(), JdbcRegisterClient.DEFAULT_SQL, 2)) {
+        try (JdbcRegisterClient client = new JdbcRegisterClient(PostgisExtension.jdbcUrl(), 2)) {
             List<CompletableFuture<RegisterAnswer>> answers = new ArrayList<>();
             for (int i = 0; i < 1200; i++) answers.add(client.lookup("TQR" + i)); // 200 unknown; more than one batch
             answers.add(client.lookup("TQR7")); // twice in one batch
@@ -39,12 +44,19 @@ class JdbcRegisterClientTest {
                     assertThat(a.status()).as("TQR" + i).isEqualTo(RegisterAnswer.Status.FOUND);
                     assertThat(a.facts().fuel()).isEqualTo(i % 2 == 0 ? Fuel.DIESEL : Fuel.PETROL);
                     assertThat(a.facts().euroNorm()).isEqualTo(EuroNorm.EURO_6);
-                    assertThat(a.exemptions() != null).as("TQR" + i).isEqualTo(i == 7);
+                    assertThat(a.exemptions() != null).as("TQR" + i).isEqualTo(i == 7 || i == 8);
                 } else {
                     assertThat(a.status()).as("TQR" + i).isEqualTo(RegisterAnswer.Status.UNKNOWN);
+                    assertThat(a.exemptions() != null).as("TQR" + i).isEqualTo(i == 1100); // a permit for an unknown vehicle
                 }
             }
-            assertThat(answers.get(1200).get().exemptions().isEmpty()).isFalse();
+            // the plate's own entries, as the engine sees them
+            var tqr7 = answers.get(1200).get().exemptions().toExemptions("TQR7");
+            assertThat(tqr7.occasionalEntries().daysUsed("TQR7", 2027)).isEqualTo(2);
+            java.time.Instant now = java.time.Instant.now();
+            assertThat(tqr7.permits().hasPermit("TQR7", now, "kielce-centre", java.util.Set.of("medical"))).isTrue();
+            assertThat(tqr7.permits().hasPermit("TQR7", now, "other-zone", java.util.Set.of("medical"))).isFalse();
+            assertThat(answers.get(8).get().exemptions().toExemptions("TQR8").residents().find("TQR8")).isPresent();
             client.close();
             assertThat(client.lookup("TQR1").get(5, TimeUnit.SECONDS).available()).isFalse();
         }
@@ -52,7 +64,9 @@ class JdbcRegisterClientTest {
 
     @Test
     void aFailingQueryMakesEveryPlateOfTheBatchUnavailableNotAnException() throws Exception {
-        try (JdbcRegisterClient client = new JdbcRegisterClient(PostgisExtension.jdbcUrl(), "SELECT no_such_column FROM unnest(?::text[]) p(plate)", 1)) {
+        String noSuchDatabase = PostgisExtension.jdbcUrl().replaceFirst("/(\\w+)(\\?|$)", "/no_such_database_$1$2");
+        assertThat(noSuchDatabase).isNotEqualTo(PostgisExtension.jdbcUrl());
+        try (JdbcRegisterClient client = new JdbcRegisterClient(noSuchDatabase, 1)) {
             RegisterAnswer a = client.lookup("TQR1").get(10, TimeUnit.SECONDS);
             assertThat(a.available()).isFalse();
             assertThat(a.detail()).contains("SQLState");

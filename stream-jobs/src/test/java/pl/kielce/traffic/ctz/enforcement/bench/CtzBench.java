@@ -118,24 +118,29 @@ public final class CtzBench {
             for (int round = 1; round <= rounds; round++) {
                 String r = "-" + round;
                 String loadBefore = loadAverage();
+                double[] cpu0 = cpuSeconds(tmp);
                 double ps = runBounded("passthrough", env -> env
                         .fromSource(boundedSource(bootstrap, "bench.reads", "bench-pass" + r), WatermarkStrategy.noWatermarks(), "reads")
                         .map(x -> RawRecord.out("bench.passthrough", x.key(), x.value())).name("pass-through")
                         .sinkTo(KafkaIo.exactlyOnceSink(bootstrap, "bench-pass" + r)).name("kafka-out"), settings);
-                say("round %d pass-through: %,d reads in %.1f s = %,.0f reads/s (load %s)", round, reads, ps, reads / ps, loadBefore);
+                double[] cpu1 = cpuSeconds(tmp);
+                say("round %d pass-through: %,d reads in %.1f s = %,.0f reads/s (load %s); %s", round, reads, ps, reads / ps, loadBefore,
+                        cpuLine(cpu0, cpu1, reads));
                 // every round writes its cases and counters from scratch (otherwise round 2's writes are idempotent no-ops)
                 try (Connection c = DriverManager.getConnection(jdbc)) {
                     c.createStatement().execute("TRUNCATE ctz_cases, ctz_decision_counts, occasional_entries CASCADE");
                 }
                 loadBefore = loadAverage();
+                cpu0 = cpuSeconds(tmp);
                 double js = runBounded("ctz-enforcement", env -> new EnforcementJob(
                         boundedSource(bootstrap, "bench.reads", "bench-ctz" + r), boundedSource(bootstrap, "bench.policy", "bench-ctz-policy" + r),
                         PolicyBootstrap.kafka(bootstrap, "bench.policy", Duration.ofSeconds(30)),
                         KafkaIo.exactlyOnceSink(bootstrap, "bench-ctz" + r), JdbcSinks.cases(jdbc), JdbcSinks.counts(jdbc),
                         JdbcSinks.occasionalEntries(jdbc), JdbcRegisterClient.factory(jdbc, 8), packJson, settings, Clock.systemUTC())
                         .addTo(env), settings);
-                say("round %d enforcement job: %,d reads in %.1f s = %,.0f reads/s, ratio %.2f (load %s)", round, reads, js, reads / js,
-                        ps / js, loadBefore);
+                cpu1 = cpuSeconds(tmp);
+                say("round %d enforcement job: %,d reads in %.1f s = %,.0f reads/s, ratio %.2f (load %s); %s", round, reads, js, reads / js,
+                        ps / js, loadBefore, cpuLine(cpu0, cpu1, reads));
                 passRate = reads / ps;
                 jobRate = reads / js;
             }
@@ -396,6 +401,58 @@ public final class CtzBench {
             }
             producer.flush();
         }
+    }
+
+    /**
+     * CPU seconds used so far by this JVM (broker, Flink, generator: everything but PostgreSQL) and by the private
+     * PostgreSQL cluster under {@code tmp} (postmaster, its reaped children and its live backends; NaN when the
+     * database is not a private cluster). On a shared machine CPU per read is steadier than reads per second.
+     */
+    static double[] cpuSeconds(Path tmp) {
+        double jvm = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1e9;
+        double pg = Double.NaN;
+        try (var files = Files.walk(tmp, 4)) {
+            Path pidFile = files.filter(f -> f.getFileName().toString().equals("postmaster.pid")).findFirst().orElse(null);
+            if (pidFile != null) {
+                long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+                long ticks = procTicks(pid, true);
+                try (var procs = Files.list(Path.of("/proc"))) {
+                    for (Path d : procs.filter(d -> d.getFileName().toString().matches("\\d+")).toList()) {
+                        String[] f = procStat(d);
+                        if (f != null && Long.parseLong(f[1]) == pid) ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    }
+                }
+                pg = ticks / 100.0; // USER_HZ
+            }
+        } catch (Exception e) {
+            pg = Double.NaN;
+        }
+        return new double[] {jvm, pg};
+    }
+
+    private static long procTicks(long pid, boolean withChildren) throws Exception {
+        String[] f = procStat(Path.of("/proc", Long.toString(pid)));
+        if (f == null) return 0;
+        long t = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        return withChildren ? t + Long.parseLong(f[13]) + Long.parseLong(f[14]) : t;
+    }
+
+    /** Fields of /proc/PID/stat after the command name: [0] state, [1] ppid, … [11] utime, [12] stime, [13] cutime, [14] cstime. */
+    private static String[] procStat(Path dir) {
+        try {
+            String stat = Files.readString(dir.resolve("stat"));
+            return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    static String cpuLine(double[] before, double[] after, int reads) {
+        double jvm = after[0] - before[0];
+        double pg = after[1] - before[1];
+        return String.format("CPU %.1f s in this JVM + %s s PostgreSQL = %.1f µs per read", jvm,
+                Double.isNaN(pg) ? "n/a" : String.format("%.1f", pg), (jvm + (Double.isNaN(pg) ? 0 : pg)) * 1e6 / reads);
     }
 
     static String loadAverage() {
