@@ -251,21 +251,21 @@ public final class CompactTypes {
             out.writeLong(s.timerAtMillis());
             out.writeShort(s.passages().size());
             for (PlateState.Passage p : s.passages()) {
-                StringValue.writeString(p.zoneKey(), out);
+                writeText(p.zoneKey(), out);
                 out.writeLong(p.firstSeenMillis());
                 out.writeLong(p.expiresAtMillis());
-                StringValue.writeString(p.caseId(), out);
+                writeText(p.caseId(), out);
                 out.writeShort(Math.min(p.evidenceReads(), Short.MAX_VALUE));
             }
             out.writeShort(s.cases().size());
             for (PlateState.DayCase c : s.cases()) {
-                StringValue.writeString(c.dayKey(), out);
-                StringValue.writeString(c.caseId(), out);
+                writeText(c.dayKey(), out);
+                writeText(c.caseId(), out);
                 out.writeLong(c.expiresAtMillis());
             }
             out.writeShort(s.occasionalDays().size());
             for (PlateState.UsedDay d : s.occasionalDays()) {
-                StringValue.writeString(d.isoDay(), out);
+                writeText(d.isoDay(), out);
                 out.writeLong(d.expiresAtMillis());
             }
             target.write(out.getSharedBuffer(), 0, out.length());
@@ -276,16 +276,36 @@ public final class CompactTypes {
             long timer = in.readLong();
             PlateState.Passage[] passages = new PlateState.Passage[in.readShort()];
             for (int i = 0; i < passages.length; i++) {
-                passages[i] = new PlateState.Passage(StringValue.readString(in), in.readLong(), in.readLong(),
-                        StringValue.readString(in), in.readShort());
+                passages[i] = new PlateState.Passage(readText(in), in.readLong(), in.readLong(),
+                        readText(in), in.readShort());
             }
             PlateState.DayCase[] cases = new PlateState.DayCase[in.readShort()];
             for (int i = 0; i < cases.length; i++) {
-                cases[i] = new PlateState.DayCase(StringValue.readString(in), StringValue.readString(in), in.readLong());
+                cases[i] = new PlateState.DayCase(readText(in), readText(in), in.readLong());
             }
             PlateState.UsedDay[] days = new PlateState.UsedDay[in.readShort()];
-            for (int i = 0; i < days.length; i++) days[i] = new PlateState.UsedDay(StringValue.readString(in), in.readLong());
+            for (int i = 0; i < days.length; i++) days[i] = new PlateState.UsedDay(readText(in), in.readLong());
             return new PlateState(List.of(passages), List.of(cases), List.of(days), timer);
+        }
+
+        /** UTF-8 with a length (0 = null): a byte copy per string, where StringValue goes char by char. */
+        private static void writeText(String s, DataOutputSerializer out) throws IOException {
+            if (s == null) {
+                out.writeShort(0);
+                return;
+            }
+            byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            if (b.length >= Short.MAX_VALUE) throw new IOException("text of " + b.length + " bytes is too long for plate state");
+            out.writeShort(b.length + 1);
+            out.write(b);
+        }
+
+        private static String readText(DataInputView in) throws IOException {
+            int n = in.readShort();
+            if (n == 0) return null;
+            byte[] b = new byte[n - 1];
+            in.readFully(b);
+            return new String(b, java.nio.charset.StandardCharsets.UTF_8);
         }
 
         @Override

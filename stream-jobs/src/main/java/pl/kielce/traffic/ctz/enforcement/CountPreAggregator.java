@@ -18,7 +18,8 @@ import java.util.Map;
 public final class CountPreAggregator extends AbstractStreamOperator<DecisionCount>
         implements OneInputStreamOperator<DecisionCount, DecisionCount> {
     private final int maxCells;
-    private transient Map<String, DecisionCount> pending;
+    /** Keyed by the cell itself (the count set to 0): record equality, no key string built per passage. */
+    private transient Map<DecisionCount, DecisionCount> pending;
 
     public CountPreAggregator(int maxCells) {
         if (maxCells < 1) throw new IllegalArgumentException("maxCells must be at least 1, was " + maxCells);
@@ -34,7 +35,7 @@ public final class CountPreAggregator extends AbstractStreamOperator<DecisionCou
     @Override
     public void processElement(StreamRecord<DecisionCount> element) {
         DecisionCount c = element.getValue();
-        pending.merge(c.cell(), c, (a, b) -> a.withPassages(a.passages() + b.passages()));
+        pending.merge(c.withPassages(0), c, (a, b) -> a.withPassages(a.passages() + b.passages()));
         if (pending.size() >= maxCells) flush();
     }
 

@@ -58,7 +58,7 @@ class CompactTypesTest {
 
         PlateState s = PlateState.EMPTY
                 .withPassage(new PlateState.Passage("kielce-centre", 100L, 400L, null, 0))
-                .withPassage(new PlateState.Passage("camera:cam-9", 150L, 450L, "ctz-1", 2))
+                .withPassage(new PlateState.Passage("strefa-śródmieście", 150L, 450L, "ctz-1", 2))
                 .withCase(new PlateState.DayCase("kielce-centre|2027-08-02", "ctz-1", 9_000L))
                 .withOccasionalDay(new PlateState.UsedDay("2027-08-02", 9_500L))
                 .withTimer(400L);
