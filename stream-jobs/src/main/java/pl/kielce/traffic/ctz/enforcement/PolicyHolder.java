@@ -9,7 +9,7 @@ import java.io.Serializable;
 import java.util.Objects;
 
 /**
- * The policy a deciding operator uses, for {@link PassageFunction} and {@link CaseFunction}:
+ * The policy the deciding operator ({@link EnforceFunction}) uses:
  * <ol>
  *   <li>the pack in the operator's broadcast state (restored from a checkpoint, or received at runtime);</li>
  *   <li>else the pack bootstrapped from the policy topic when the operator was initialised — read to the
