@@ -1,15 +1,14 @@
 package pl.kielce.traffic.counts.replay;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import pl.kielce.traffic.events.AnprRead;
 import pl.kielce.traffic.events.EventCodec;
 import pl.kielce.traffic.events.Topics;
+import pl.kielce.traffic.streams.KafkaPublisher;
 
 import java.io.BufferedReader;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +18,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
@@ -82,12 +80,7 @@ public final class ReplayReads implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName(),
-                ProducerConfig.LINGER_MS_CONFIG, "20",
-                ProducerConfig.ACKS_CONFIG, "all"))) {
+        try (KafkaProducer<byte[], byte[]> producer = KafkaPublisher.producer(bootstrap)) {
             if (file != null) {
                 int n = publishFile(producer);
                 producer.flush();

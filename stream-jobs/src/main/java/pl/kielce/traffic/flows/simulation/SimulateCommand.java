@@ -1,14 +1,14 @@
 package pl.kielce.traffic.flows.simulation;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import pl.kielce.traffic.events.DetectorCount;
 import pl.kielce.traffic.events.EventCodec;
 import pl.kielce.traffic.events.Topics;
+import pl.kielce.traffic.streams.KafkaPublisher;
 import pl.kielce.traffic.flows.CityModel;
 import pl.kielce.traffic.signals.model.Intersection;
 import pl.kielce.traffic.streams.LocalStack;
@@ -20,7 +20,6 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 
 /**
@@ -35,8 +34,8 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--city-dir", description = "city folder with intersections.xml (default: TRAFFIC_CITY_DIR, else cities/kielce)")
     Path cityDir;
 
-    @Option(names = "--bootstrap-servers", defaultValue = "127.0.0.1:59092", description = "Kafka (default ${DEFAULT-VALUE})")
-    String bootstrapServers;
+    @Mixin
+    KafkaPublisher kafka;
 
     @Option(names = "--topic", defaultValue = Topics.TRAFFIC_DETECTOR_COUNTS, description = "default ${DEFAULT-VALUE}")
     String topic;
@@ -120,7 +119,7 @@ public final class SimulateCommand implements Callable<Integer> {
         // back-fill from a whole minute, so the first flow interval is not a partial one
         long from = backfillMinutes == 0 ? liveFrom : Math.floorDiv(liveFrom - backfillMinutes * 60_000L, 60_000L) * 60_000L;
         long until = minutes == 0 ? Long.MAX_VALUE : liveFrom + minutes * 60_000L;
-        try (KafkaProducer<byte[], byte[]> producer = dryRun ? null : producer()) {
+        try (KafkaProducer<byte[], byte[]> producer = dryRun ? null : kafka.producer()) {
             long sent = 0;
             long lastLog = System.nanoTime();
             for (long start = from; start < until; start += periodMs) {
@@ -162,16 +161,6 @@ public final class SimulateCommand implements Callable<Integer> {
             }
         }
         throw new IllegalArgumentException("the model has no detectors");
-    }
-
-    private KafkaProducer<byte[], byte[]> producer() {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        p.put(ProducerConfig.LINGER_MS_CONFIG, "20");
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        return new KafkaProducer<>(p);
     }
 
     private static void log(String s) {

@@ -8,13 +8,13 @@ import com.google.transit.realtime.GtfsRealtime.TripDescriptor;
 import com.google.transit.realtime.GtfsRealtime.VehicleDescriptor;
 import com.google.transit.realtime.GtfsRealtime.VehiclePosition;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import pl.kielce.traffic.events.TransitFeeds;
 import pl.kielce.traffic.events.Topics;
+import pl.kielce.traffic.streams.KafkaPublisher;
 import pl.kielce.traffic.transit.adherence.TripGeometry;
 import pl.kielce.traffic.transit.schedule.GtfsFeed;
 import pl.kielce.traffic.transit.schedule.GtfsReader;
@@ -26,7 +26,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 
 /**
@@ -40,8 +39,8 @@ public final class DelayedBusCommand implements Callable<Integer> {
     @Option(names = "--gtfs", required = true)
     Path gtfs;
 
-    @Option(names = "--bootstrap-servers", defaultValue = "127.0.0.1:59092")
-    String bootstrapServers;
+    @Mixin
+    KafkaPublisher kafka;
 
     @Option(names = "--trip", required = true, description = "trip_id")
     String tripId;
@@ -61,7 +60,7 @@ public final class DelayedBusCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         GtfsFeed feed = GtfsReader.read(gtfs);
-        System.out.println(publish(feed, tripId, date, stopIndex, delaySeconds, vehicle, bootstrapServers));
+        System.out.println(publish(feed, tripId, date, stopIndex, delaySeconds, vehicle, kafka.bootstrapServers()));
         return 0;
     }
 
@@ -85,11 +84,7 @@ public final class DelayedBusCommand implements Callable<Integer> {
                         .setPosition(Position.newBuilder().setLatitude((float) p[0]).setLongitude((float) p[1]))
                         .setTimestamp(at)))
                 .build();
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props)) {
+        try (KafkaProducer<byte[], byte[]> producer = KafkaPublisher.producer(bootstrapServers)) {
             producer.send(new ProducerRecord<>(Topics.TRANSIT_VEHICLE_POSITIONS, vehicle.getBytes(StandardCharsets.UTF_8),
                     m.toByteArray())).get();
         }

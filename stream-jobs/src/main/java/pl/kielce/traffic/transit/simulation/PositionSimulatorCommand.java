@@ -2,13 +2,13 @@ package pl.kielce.traffic.transit.simulation;
 
 import com.google.transit.realtime.GtfsRealtime.FeedMessage;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import pl.kielce.traffic.events.Topics;
+import pl.kielce.traffic.streams.KafkaPublisher;
 import pl.kielce.traffic.transit.schedule.GtfsFeed;
 import pl.kielce.traffic.transit.schedule.GtfsReader;
 import pl.kielce.traffic.transit.schedule.GtfsTime;
@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -32,8 +31,8 @@ public final class PositionSimulatorCommand implements Callable<Integer> {
     @Option(names = "--gtfs", required = true, description = "GTFS zip or folder")
     Path gtfs;
 
-    @Option(names = "--bootstrap-servers", defaultValue = "127.0.0.1:59092", description = "Kafka (default ${DEFAULT-VALUE})")
-    String bootstrapServers;
+    @Mixin
+    KafkaPublisher kafka;
 
     @Option(names = "--topic", defaultValue = Topics.TRANSIT_VEHICLE_POSITIONS, description = "default ${DEFAULT-VALUE}")
     String topic;
@@ -89,7 +88,7 @@ public final class PositionSimulatorCommand implements Callable<Integer> {
         long messages = 0;
         long positions = 0;
         long wallStart = System.nanoTime();
-        try (KafkaProducer<byte[], byte[]> producer = dryRun ? null : producer()) {
+        try (KafkaProducer<byte[], byte[]> producer = dryRun ? null : kafka.producer()) {
             for (int s = from; s <= to; s += intervalSeconds) {
                 if (speed > 0) {
                     long dueNanos = wallStart + (long) ((s - from) / speed * 1e9);
@@ -117,16 +116,6 @@ public final class PositionSimulatorCommand implements Callable<Integer> {
         System.err.printf("[transit] %s %d positions in %d messages to %s in %.1f s%n", dryRun ? "simulated" : "published",
                 positions, messages, dryRun ? "(dry run)" : topic, (System.nanoTime() - wallStart) / 1e9);
         return 0;
-    }
-
-    private KafkaProducer<byte[], byte[]> producer() {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        p.put(ProducerConfig.LINGER_MS_CONFIG, "20");
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        return new KafkaProducer<>(p);
     }
 
     public static void main(String[] args) {
