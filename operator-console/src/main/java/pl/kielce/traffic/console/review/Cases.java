@@ -38,15 +38,21 @@ public class Cases {
         this.json = json;
     }
 
+    /** A newer decision about a case nobody has reviewed yet. */
+    private static final String REDECIDED = "(EXCLUDED.decided_at > ctz_cases.decided_at AND NOT EXISTS "
+            + "(SELECT 1 FROM ctz_case_reviews cr WHERE cr.case_id = ctz_cases.id))";
+
     /** Optional facts a writer may add to a decision (recognition and register data). */
     public record Extras(String cameraId, Double confidence, List<Candidate> candidates, Box plateBox, String vehicleJson) {
         public static final Extras NONE = new Extras(null, null, null, null, null);
     }
 
     /**
-     * Inserts a decision, or – when its id exists (re-delivery, later passages the same day, or the enforcement job's
-     * JDBC sink wrote it first) – merges the passages and evidence (set union) and fills optional facts still
-     * missing. Idempotent by id; never touches the review; never drops a reference another writer added.
+     * Inserts a decision, or – when its id exists (re-delivery, later passages the same day, the enforcement job's
+     * JDBC sink wrote it first, or a later run of the job decided the vehicle again) – merges the passages and
+     * evidence (set union), keeps the earliest first sighting and fills optional facts still missing. A newer decision
+     * (later {@code decided_at}) replaces the older one only while nobody has reviewed the case — the same rule as the
+     * job's writer. Idempotent by id; never touches the review; never drops a reference another writer added.
      */
     public void upsert(Violation v, Extras x) {
         jdbc.update("""
@@ -57,13 +63,20 @@ public class Cases {
                 ON CONFLICT (id) DO UPDATE SET
                     passage_refs = ARRAY(SELECT DISTINCT r FROM unnest(ctz_cases.passage_refs || EXCLUDED.passage_refs) r ORDER BY r),
                     evidence_refs = ARRAY(SELECT DISTINCT r FROM unnest(ctz_cases.evidence_refs || EXCLUDED.evidence_refs) r ORDER BY r),
+                    first_seen = LEAST(ctz_cases.first_seen, EXCLUDED.first_seen),
+                    kind = CASE WHEN %1$s THEN EXCLUDED.kind ELSE ctz_cases.kind END,
+                    stage_id = CASE WHEN %1$s THEN EXCLUDED.stage_id ELSE ctz_cases.stage_id END,
+                    policy_version = CASE WHEN %1$s THEN EXCLUDED.policy_version ELSE ctz_cases.policy_version END,
+                    reason = CASE WHEN %1$s THEN EXCLUDED.reason ELSE ctz_cases.reason END,
+                    explanation = CASE WHEN %1$s THEN EXCLUDED.explanation ELSE ctz_cases.explanation END,
+                    decided_at = CASE WHEN %1$s THEN EXCLUDED.decided_at ELSE ctz_cases.decided_at END,
                     camera_id = coalesce(ctz_cases.camera_id, EXCLUDED.camera_id),
                     confidence = coalesce(ctz_cases.confidence, EXCLUDED.confidence),
                     candidates = coalesce(ctz_cases.candidates, EXCLUDED.candidates),
                     plate_box = coalesce(ctz_cases.plate_box, EXCLUDED.plate_box),
                     vehicle = coalesce(ctz_cases.vehicle, EXCLUDED.vehicle),
                     updated_at = now()
-                """, v.id(), v.kind().name(), v.plate(), v.country(), v.zoneId(), v.stageId(), v.policyId(),
+                """.formatted(REDECIDED), v.id(), v.kind().name(), v.plate(), v.country(), v.zoneId(), v.stageId(), v.policyId(),
                 v.policyVersion(), v.reason(), v.explanation(), Timestamp.from(v.firstSeen()),
                 Timestamp.from(v.decidedAt()), v.passageRefs().toArray(String[]::new),
                 v.evidenceRefs().toArray(String[]::new), x.cameraId(), x.confidence(),

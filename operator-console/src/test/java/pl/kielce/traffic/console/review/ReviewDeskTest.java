@@ -73,6 +73,35 @@ class ReviewDeskTest extends ConsoleTest {
     }
 
     @Test
+    void aNewerDecisionReplacesAnUnreviewedOneButNeverAReviewedOne() {
+        Violation review = new Violation("T-RD-REDECIDE", Violation.Kind.REVIEW, "TK54321", "PL", "kielce-sct", "stage-1",
+                "kielce-sct", "2026.1", "LOW_CONFIDENCE", "read with low confidence", SEEN, List.of("read-1"), List.of(),
+                SEEN.plusSeconds(2));
+        assertThat(ingest.accept(TestCases.json(review, "KCE-CAM-01", null))).isEmpty();
+        Violation violation = new Violation(review.id(), Violation.Kind.VIOLATION, review.plate(), "PL", "kielce-sct", "stage-1",
+                "kielce-sct", "2026.2", "DIESEL_BELOW_EURO_5", "Diesel M1 Euro 4", SEEN.plusSeconds(60), List.of("read-2"),
+                List.of(), SEEN.plusSeconds(3600));
+        assertThat(ingest.accept(TestCases.json(violation, "KCE-CAM-01", null))).isEmpty();
+        var row = jdbc.queryForMap("SELECT kind, reason, policy_version, first_seen FROM ctz_cases WHERE id = 'T-RD-REDECIDE'");
+        assertThat(row.get("kind")).isEqualTo("VIOLATION");
+        assertThat(row.get("reason")).isEqualTo("DIESEL_BELOW_EURO_5");
+        assertThat(row.get("policy_version")).isEqualTo("2026.2");
+        assertThat(((java.sql.Timestamp) row.get("first_seen")).toInstant()).isEqualTo(SEEN);
+        // an older decision arriving late changes nothing but the passages
+        assertThat(ingest.accept(TestCases.json(review, "KCE-CAM-01", null))).isEmpty();
+        assertThat(jdbc.queryForObject("SELECT kind FROM ctz_cases WHERE id = 'T-RD-REDECIDE'", String.class)).isEqualTo("VIOLATION");
+        // once a person has looked at it, the decision stays as reviewed
+        jdbc.update("INSERT INTO ctz_case_reviews (case_id, status, decided_by, version) VALUES ('T-RD-REDECIDE', 'CONFIRMED', 'x', 1)");
+        Violation newest = new Violation(review.id(), Violation.Kind.REVIEW, review.plate(), "PL", "kielce-sct", "stage-1",
+                "kielce-sct", "2026.3", "REGISTER_UNAVAILABLE", "register down", SEEN, List.of("read-3"), List.of(),
+                SEEN.plusSeconds(7200));
+        assertThat(ingest.accept(TestCases.json(newest, "KCE-CAM-01", null))).isEmpty();
+        assertThat(jdbc.queryForObject("SELECT kind FROM ctz_cases WHERE id = 'T-RD-REDECIDE'", String.class)).isEqualTo("VIOLATION");
+        assertThat(jdbc.queryForList("SELECT unnest(passage_refs) FROM ctz_cases WHERE id = 'T-RD-REDECIDE'", String.class))
+                .containsExactly("read-1", "read-2", "read-3");
+    }
+
+    @Test
     void aBadRecordIsRefusedWithAReasonNotStored() {
         assertThat(ingest.accept("{\"schemaVersion\":\"1.0\",\"id\":\"x\"}".getBytes(StandardCharsets.UTF_8)))
                 .hasValueSatisfying(r -> assertThat(r).contains("Violation"));
