@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Flink async I/O: asks the registers about the plate of each read, before the reads are grouped by plate (so the
@@ -84,21 +85,21 @@ public final class RegisterEnrichment extends RichAsyncFunction<PlateRead, Enric
      * One attempt with its own deadline ({@code registerTimeout / registerAttempts}); an UNAVAILABLE answer is tried
      * again after {@code registerRetryDelay}, up to {@code registerAttempts} in all. Only cache misses pay for timers.
      */
-    static java.util.concurrent.CompletableFuture<RegisterAnswer> lookupWithRetries(RegisterClient client, String plate, int attempt,
-                                                                                 int attempts, long timeoutMillis, long retryDelayMillis) {
-        java.util.concurrent.CompletableFuture<RegisterAnswer> f;
+    static CompletableFuture<RegisterAnswer> lookupWithRetries(RegisterClient client, String plate, int attempt,
+                                                               int attempts, long timeoutMillis, long retryDelayMillis) {
+        CompletableFuture<RegisterAnswer> f;
         try {
             f = client.lookup(plate);
         } catch (RuntimeException e) {
-            f = java.util.concurrent.CompletableFuture.completedFuture(RegisterAnswer.unavailable(e.getClass().getSimpleName()));
+            f = CompletableFuture.completedFuture(RegisterAnswer.unavailable(e.getClass().getSimpleName()));
         }
         f = f.completeOnTimeout(RegisterAnswer.unavailable("timeout after " + timeoutMillis + " ms"), timeoutMillis,
-                        java.util.concurrent.TimeUnit.MILLISECONDS)
+                        TimeUnit.MILLISECONDS)
                 .exceptionally(e -> RegisterAnswer.unavailable(e.getClass().getSimpleName()));
         if (attempt >= attempts) return f;
-        return f.thenCompose(a -> a.available() ? java.util.concurrent.CompletableFuture.completedFuture(a)
-                : java.util.concurrent.CompletableFuture.supplyAsync(() -> null, java.util.concurrent.CompletableFuture.delayedExecutor(
-                        retryDelayMillis, java.util.concurrent.TimeUnit.MILLISECONDS))
+        return f.thenCompose(a -> a.available() ? CompletableFuture.completedFuture(a)
+                : CompletableFuture.supplyAsync(() -> null, CompletableFuture.delayedExecutor(
+                        retryDelayMillis, TimeUnit.MILLISECONDS))
                 .thenCompose(x -> lookupWithRetries(client, plate, attempt + 1, attempts, timeoutMillis, retryDelayMillis)));
     }
 
