@@ -8,8 +8,17 @@ import pl.kielce.traffic.ctz.policy.VehicleFacts;
 import pl.kielce.traffic.ctz.policy.load.PolicyPacks;
 import pl.kielce.traffic.events.AnprRead;
 import pl.kielce.traffic.events.EventCodec;
+import pl.kielce.traffic.events.Topics;
+import pl.kielce.traffic.testsupport.KafkaBrokerExtension;
+import pl.kielce.traffic.testsupport.PostgisExtension;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Clock;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -84,5 +93,52 @@ final class CtzFixtures {
 
     static byte[] json(AnprRead r) {
         return EventCodec.encode(r);
+    }
+
+    // ------------------------------------------------------------------ whole-job tests on the shared broker and PostGIS
+
+    /** The job's topics for a test: its own reads (2 partitions) and policy topic, the shared output topics. */
+    static void createTopics(String readsTopic, String policyTopic) {
+        KafkaBrokerExtension.createTopics(2, readsTopic);
+        KafkaBrokerExtension.createTopics(1, policyTopic, Topics.CTZ_VIOLATIONS, Topics.CTZ_REVIEWS, Topics.EVIDENCE_CLAIMS,
+                Topics.ANPR_READS_DLQ, Topics.DEAD_LETTER);
+    }
+
+    /** M1 diesels of the given Euro norm and year in the vehicle register. */
+    static void registerDiesels(List<String> plates, String euroNorm, int year) throws Exception {
+        try (Connection c = PostgisExtension.dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement("INSERT INTO vehicle_register (plate, category, fuel, euro_norm, "
+                     + "production_year, gross_mass_kg, historic, special_service) VALUES (?, 'M1', 'diesel', ?, ?, 1500, false, null)")) {
+            for (String pl : plates) {
+                ps.setString(1, pl);
+                ps.setString(2, euroNorm);
+                ps.setInt(3, year);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /**
+     * The job wired as in production — Kafka sources (reads, policy with bootstrap), exactly-once Kafka sink, PostGIS
+     * sinks and register — on the shared broker and database, started on the test's MiniCluster at parallelism 2 with
+     * checkpoints every 200 ms. The caller cancels the returned client.
+     */
+    static JobClient startJob(String name, String readsTopic, String policyTopic, EnforcementSettings settings) throws Exception {
+        String kafka = KafkaBrokerExtension.bootstrapServers();
+        String jdbc = PostgisExtension.jdbcUrl();
+        EnforcementJob job = new EnforcementJob(
+                KafkaIo.source(kafka, readsTopic, name),
+                KafkaIo.policySource(kafka, policyTopic, name + "-policy"),
+                PolicyBootstrap.kafka(kafka, policyTopic, Duration.ofSeconds(30)),
+                KafkaIo.exactlyOnceSink(kafka, name),
+                JdbcSinks.cases(jdbc), JdbcSinks.counts(jdbc), JdbcSinks.occasionalEntries(jdbc),
+                JdbcRegisterClient.factory(jdbc, 2),
+                testPackJson("shipped"), settings, Clock.systemUTC());
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(2);
+        env.enableCheckpointing(200);
+        job.addTo(env);
+        return env.executeAsync(name);
     }
 }

@@ -2,7 +2,6 @@ package pl.kielce.traffic.ctz.enforcement;
 
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -14,9 +13,7 @@ import pl.kielce.traffic.testsupport.KafkaBrokerExtension;
 import pl.kielce.traffic.testsupport.PostgisExtension;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -70,22 +67,13 @@ class PolicyBootstrapEndToEndTest {
 
     @Test
     void aFreshJobDecidesItsFirstReadsWithThePublishedPolicy() throws Exception {
-        KafkaBrokerExtension.createTopics(2, READS);
-        KafkaBrokerExtension.createTopics(1, POLICY, Topics.CTZ_VIOLATIONS, Topics.CTZ_REVIEWS, Topics.EVIDENCE_CLAIMS,
-                Topics.ANPR_READS_DLQ, Topics.DEAD_LETTER);
-        String kafka = KafkaBrokerExtension.bootstrapServers();
-        String jdbc = PostgisExtension.jdbcUrl();
+        createTopics(READS, POLICY);
         List<String> old = new ArrayList<>();
         List<String> compliant = new ArrayList<>();
         for (int i = 1; i <= 20; i++) old.add(String.format("TBV%04d", i));
         for (int i = 1; i <= 10; i++) compliant.add(String.format("TBC%04d", i));
-        try (Connection c = PostgisExtension.dataSource().getConnection();
-             PreparedStatement ps = c.prepareStatement("INSERT INTO vehicle_register (plate, category, fuel, euro_norm, "
-                     + "production_year, gross_mass_kg, historic, special_service) VALUES (?, 'M1', 'diesel', ?, ?, 1500, false, null)")) {
-            for (String pl : old) { ps.setString(1, pl); ps.setString(2, "EURO_3"); ps.setInt(3, 2003); ps.addBatch(); }
-            for (String pl : compliant) { ps.setString(1, pl); ps.setString(2, "EURO_6"); ps.setInt(3, 2018); ps.addBatch(); }
-            ps.executeBatch();
-        }
+        registerDiesels(old, "EURO_3", 2003);
+        registerDiesels(compliant, "EURO_6", 2018);
         Policy publishedPolicy = pl.kielce.traffic.ctz.policy.load.PolicyPacks.fromStrings(published());
         assertThat(publishedPolicy.stageAt(AT)).as("published pack in force at the reads").isPresent();
         assertThat(testPolicy("shipped").stageAt(AT)).as("shipped pack not in force at the reads").isEmpty();
@@ -100,19 +88,7 @@ class PolicyBootstrapEndToEndTest {
         for (String pl : compliant) reads.add(Map.entry(pl, json(anprRead("b" + (n++), camera, AT.plusSeconds(n), pl))));
         KafkaBrokerExtension.sendAll(READS, reads);
 
-        EnforcementJob job = new EnforcementJob(
-                KafkaIo.source(kafka, READS, "ctz-boot"),
-                KafkaIo.policySource(kafka, POLICY, "ctz-boot-policy"),
-                PolicyBootstrap.kafka(kafka, POLICY, Duration.ofSeconds(30)),
-                KafkaIo.exactlyOnceSink(kafka, "ctz-boot"),
-                JdbcSinks.cases(jdbc), JdbcSinks.counts(jdbc), JdbcSinks.occasionalEntries(jdbc),
-                JdbcRegisterClient.factory(jdbc, 2),
-                testPackJson("shipped"), EnforcementSettings.DEFAULTS.withCountFlushInterval(Duration.ofMillis(300)), Clock.systemUTC());
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        env.setParallelism(2);
-        env.enableCheckpointing(200);
-        job.addTo(env);
-        JobClient client = env.executeAsync("ctz-policy-bootstrap");
+        JobClient client = startJob("ctz-boot", READS, POLICY, EnforcementSettings.DEFAULTS.withCountFlushInterval(Duration.ofMillis(300)));
         try {
             EnforcementJobEndToEndTest.awaitAtLeast(() -> byVersion().values().stream().mapToLong(Long::longValue).sum(), reads.size(),
                     "passages counted");

@@ -3,7 +3,6 @@ package pl.kielce.traffic.ctz.enforcement;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -15,9 +14,7 @@ import pl.kielce.traffic.testsupport.KafkaBrokerExtension;
 import pl.kielce.traffic.testsupport.PostgisExtension;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,38 +55,16 @@ class QuietStartEndToEndTest {
 
     @Test
     void readsArrivingAfterTheSourceWentIdleAreDecided() throws Exception {
-        KafkaBrokerExtension.createTopics(2, READS);
-        KafkaBrokerExtension.createTopics(1, POLICY, Topics.CTZ_VIOLATIONS, Topics.CTZ_REVIEWS, Topics.EVIDENCE_CLAIMS,
-                Topics.ANPR_READS_DLQ, Topics.DEAD_LETTER);
-        String kafka = KafkaBrokerExtension.bootstrapServers();
-        String jdbc = PostgisExtension.jdbcUrl();
+        createTopics(READS, POLICY);
         List<String> old = new ArrayList<>();
         for (int i = 1; i <= 10; i++) old.add(String.format("TQV%04d", i));
-        try (Connection c = PostgisExtension.dataSource().getConnection();
-             PreparedStatement ps = c.prepareStatement("INSERT INTO vehicle_register (plate, category, fuel, euro_norm, "
-                     + "production_year, gross_mass_kg, historic, special_service) VALUES (?, 'M1', 'diesel', 'EURO_3', 2003, 1500, false, null)")) {
-            for (String pl : old) { ps.setString(1, pl); ps.addBatch(); }
-            ps.executeBatch();
-        }
+        registerDiesels(old, "EURO_3", 2003);
         Policy published = pl.kielce.traffic.ctz.policy.load.PolicyPacks.fromStrings(PolicyBootstrapEndToEndTest.published());
         assertThat(published.stageAt(AT)).isPresent();
         KafkaBrokerExtension.send(POLICY, "kielce-sct", PolicyUpdates.encode(PolicyBootstrapEndToEndTest.published()));
 
-        EnforcementJob job = new EnforcementJob(
-                KafkaIo.source(kafka, READS, "ctz-quiet"),
-                KafkaIo.policySource(kafka, POLICY, "ctz-quiet-policy"),
-                PolicyBootstrap.kafka(kafka, POLICY, Duration.ofSeconds(30)),
-                KafkaIo.exactlyOnceSink(kafka, "ctz-quiet"),
-                JdbcSinks.cases(jdbc), JdbcSinks.counts(jdbc), JdbcSinks.occasionalEntries(jdbc),
-                JdbcRegisterClient.factory(jdbc, 2),
-                testPackJson("shipped"),
-                EnforcementSettings.DEFAULTS.withSourceIdleness(Duration.ofMillis(500)).withCountFlushInterval(Duration.ofMillis(300)),
-                Clock.systemUTC());
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        env.setParallelism(2);
-        env.enableCheckpointing(200);
-        job.addTo(env);
-        JobClient client = env.executeAsync("ctz-quiet-start");
+        JobClient client = startJob("ctz-quiet", READS, POLICY, EnforcementSettings.DEFAULTS
+                .withSourceIdleness(Duration.ofMillis(500)).withCountFlushInterval(Duration.ofMillis(300)));
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (client.getJobStatus().get() != JobStatus.RUNNING && System.nanoTime() < deadline) Thread.sleep(100);
