@@ -101,7 +101,14 @@ public final class CompactTypes {
 
         @Override
         public void serialize(EnrichedRead e, DataOutputView out) throws IOException {
-            PlateReadSerializer.write(e.read(), out);
+            PlateRead r = e.read(); // strings as UTF-8 bytes: this record crosses the network hop, every read
+            writeUtf8(r.readId(), out);
+            writeUtf8(r.cameraId(), out);
+            out.writeLong(r.capturedAtMillis());
+            writeUtf8(r.plate(), out);
+            writeUtf8(r.country(), out);
+            out.writeDouble(r.confidence());
+            writeUtf8(r.evidenceRef(), out);
             RegisterAnswer a = e.answer();
             if (a == null) {
                 out.writeByte(-1);
@@ -135,7 +142,8 @@ public final class CompactTypes {
 
         @Override
         public EnrichedRead deserialize(DataInputView in) throws IOException {
-            PlateRead read = PlateReadSerializer.read(in);
+            PlateRead read = new PlateRead(readUtf8(in), readUtf8(in), in.readLong(), readUtf8(in), readUtf8(in), in.readDouble(),
+                    readUtf8(in));
             byte status = in.readByte();
             if (status < 0) return new EnrichedRead(read, null);
             String detail = StringValue.readString(in);
@@ -175,6 +183,29 @@ public final class CompactTypes {
         public EnrichedReadSnapshot() {
             super(() -> EnrichedReadSerializer.INSTANCE);
         }
+    }
+
+    /**
+     * UTF-8 with an int length (-1 = null): one array copy for ASCII text, where {@link StringValue} goes char by char
+     * through a thread-local buffer (a tenth of the deciding task's profile). Also the format of {@link OpenPassages}'
+     * snapshots. Not used for {@link PlateRead}, which the async operator keeps in checkpoints in its own format.
+     */
+    static void writeUtf8(String s, DataOutputView out) throws IOException {
+        if (s == null) {
+            out.writeInt(-1);
+            return;
+        }
+        byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        out.writeInt(b.length);
+        out.write(b);
+    }
+
+    static String readUtf8(DataInputView in) throws IOException {
+        int n = in.readInt();
+        if (n < 0) return null;
+        byte[] b = new byte[n];
+        in.readFully(b);
+        return new String(b, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static void writeOrdinal(Enum<?> e, DataOutputView out) throws IOException {
@@ -238,7 +269,7 @@ public final class CompactTypes {
 
     // ------------------------------------------------------------------ keyed state value
 
-    /** {@link PlateState}: written for every plate with open passages at every checkpoint, so kept small. */
+    /** {@link PlateState}: written for every plate with a case or an occasional day at every checkpoint. */
     static final class PlateStateSerializer extends Immutable<PlateState> {
         static final PlateStateSerializer INSTANCE = new PlateStateSerializer();
         private static final ThreadLocal<DataOutputSerializer> BUFFER = ThreadLocal.withInitial(() -> new DataOutputSerializer(256));
@@ -249,14 +280,6 @@ public final class CompactTypes {
             DataOutputSerializer out = BUFFER.get();
             out.clear();
             out.writeLong(s.timerAtMillis());
-            out.writeShort(s.passages().size());
-            for (PlateState.Passage p : s.passages()) {
-                writeText(p.zoneKey(), out);
-                out.writeLong(p.firstSeenMillis());
-                out.writeLong(p.expiresAtMillis());
-                writeText(p.caseId(), out);
-                out.writeShort(Math.min(p.evidenceReads(), Short.MAX_VALUE));
-            }
             out.writeShort(s.cases().size());
             for (PlateState.DayCase c : s.cases()) {
                 writeText(c.dayKey(), out);
@@ -274,18 +297,13 @@ public final class CompactTypes {
         @Override
         public PlateState deserialize(DataInputView in) throws IOException {
             long timer = in.readLong();
-            PlateState.Passage[] passages = new PlateState.Passage[in.readShort()];
-            for (int i = 0; i < passages.length; i++) {
-                passages[i] = new PlateState.Passage(readText(in), in.readLong(), in.readLong(),
-                        readText(in), in.readShort());
-            }
             PlateState.DayCase[] cases = new PlateState.DayCase[in.readShort()];
             for (int i = 0; i < cases.length; i++) {
                 cases[i] = new PlateState.DayCase(readText(in), readText(in), in.readLong());
             }
             PlateState.UsedDay[] days = new PlateState.UsedDay[in.readShort()];
             for (int i = 0; i < days.length; i++) days[i] = new PlateState.UsedDay(readText(in), in.readLong());
-            return new PlateState(List.of(passages), List.of(cases), List.of(days), timer);
+            return new PlateState(List.of(cases), List.of(days), timer);
         }
 
         /** UTF-8 with a length (0 = null): a byte copy per string, where StringValue goes char by char. */

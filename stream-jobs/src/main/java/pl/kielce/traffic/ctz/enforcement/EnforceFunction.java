@@ -2,16 +2,21 @@ package pl.kielce.traffic.ctz.enforcement;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Histogram;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.runtime.metrics.DescriptiveStatisticsHistogram;
 import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
 import org.apache.flink.runtime.state.FunctionSnapshotContext;
 import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
+import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import pl.kielce.traffic.ctz.policy.Decision;
@@ -51,22 +56,29 @@ import java.util.Optional;
  *   <li><b>Late rule</b>: a read more than {@link EnforcementSettings#allowedLateness()} behind the watermark is not
  *   decided: it goes to the dead-letter topic (plate removed) and is counted.</li>
  *   <li><b>Privacy</b>: ALLOWED and EXEMPT passages leave nothing but a plate-free counter
- *   ({@link EnforcementJob#COUNTS}) and, while the passage is open, this plate's state (no output, no log).</li>
+ *   ({@link EnforcementJob#COUNTS}) and, while the passage is open, its entry in {@link OpenPassages} (no output, no
+ *   log, no keyed state).</li>
  * </ul>
  * Outputs: Kafka records (violations, reviews, evidence claims) on the main output; case-table rows
  * ({@link EnforcementJob#CASE_ROWS}), counters and occasional entries used as side outputs.
  *
- * <p>State: one {@link PlateState} per plate and at most one event-time timer, at the earliest expiry of its
- * entries; the timer drops what expired and re-arms for the rest, so no state or timer outlives the plate's last
- * passage, case or occasional day. (One value and one timer per plate instead of a map per operator: the heap
- * backend writes all of it at every checkpoint, which was the largest cost of the job.)
+ * <p>State: the subtask's open passages ({@link OpenPassages}: a hash map in memory, one byte array in union operator
+ * state at a checkpoint, restored by key group) with <em>one</em> event-time timer for all of them, at the oldest
+ * one's expiry; and, only for plates with a case or an occasional-entry day, one {@link PlateState} in keyed state
+ * with at most one timer, at the earliest expiry of its entries. Each timer drops what expired and re-arms for the
+ * rest, so nothing outlives the plate's last passage, case or occasional day. (Passages were keyed state with a timer
+ * per plate until 2026-11-29: the heap backend copied and wrote every plate's entry and timer at every checkpoint,
+ * and the timers were re-registered for every passage — a third of the job's CPU.)
  */
 public final class EnforceFunction extends KeyedBroadcastProcessFunction<String, EnrichedRead, PolicyPack, RawRecord>
         implements CheckpointedFunction {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Cases and occasional days per plate ("plate-days": the value of "plate" also held passages until 2026-11-29). */
     static final ValueStateDescriptor<PlateState> STATE =
-            new ValueStateDescriptor<>("plate", TypeInformation.of(PlateState.class));
+            new ValueStateDescriptor<>("plate-days", TypeInformation.of(PlateState.class));
+    static final ListStateDescriptor<byte[]> OPEN_PASSAGES =
+            new ListStateDescriptor<>("open-passages", PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO);
 
     private final PolicyHolder policyHolder;
     private final long windowMillis;
@@ -76,6 +88,11 @@ public final class EnforceFunction extends KeyedBroadcastProcessFunction<String,
     private final Clock clock;
 
     private transient ValueState<PlateState> state;
+    private transient OpenPassages passages;
+    private transient ListState<byte[]> passagesState;
+    /** The event time of the one timer that expires open passages, {@link Long#MIN_VALUE} when none is set. */
+    private transient long sweepAtMillis;
+    private transient ZoneKeys zoneKeys;
     private transient Map<Outcome, Counter> decisions;
     private transient Counter opened;
     private transient Counter attached;
@@ -104,6 +121,9 @@ public final class EnforceFunction extends KeyedBroadcastProcessFunction<String,
     @Override
     public void open(OpenContext ctx) {
         state = getRuntimeContext().getState(STATE);
+        zoneKeys = new ZoneKeys();
+        if (passages == null) passages = new OpenPassages(); // initializeState did not run (plain function tests)
+        sweepAtMillis = Long.MIN_VALUE;
         MetricGroup g = getRuntimeContext().getMetricGroup();
         decisions = new EnumMap<>(Outcome.class);
         for (Outcome o : Outcome.values()) decisions.put(o, g.addGroup("outcome", o.name()).counter(Metrics.DECISIONS));
@@ -112,6 +132,7 @@ public final class EnforceFunction extends KeyedBroadcastProcessFunction<String,
         evidenceSkipped = g.counter(Metrics.EVIDENCE_READS_SKIPPED);
         lateReads = g.counter(Metrics.LATE_READS);
         deadLetters = g.counter(Metrics.DEAD_LETTERS);
+        g.gauge(Metrics.OPEN_PASSAGES, () -> passages.size());
         endToEndMs = g.histogram(Metrics.END_TO_END_LATENCY_MS, new DescriptiveStatisticsHistogram(10_000));
     }
 
@@ -126,22 +147,24 @@ public final class EnforceFunction extends KeyedBroadcastProcessFunction<String,
             ctx.output(EnforcementJob.DEAD_LETTERS, DeadLetters.late(read, watermark, allowedLatenessMillis, clock.instant()));
             return;
         }
+        passages.expireUpTo(watermark); // what the timers would have dropped by now
         Policy p = policyHolder.get(ctx.getBroadcastState(PolicyUpdates.STATE));
-        String zoneKey = zoneKey(p, read.cameraId(), at);
-        PlateState before = state.value();
-        PlateState s = before == null ? PlateState.EMPTY : before;
-        PlateState.Passage open = s.passage(zoneKey);
-        if (open != null && Math.abs(at - open.firstSeenMillis()) <= windowMillis) {
-            if (open.caseId() == null) return; // a further read of an ALLOWED/EXEMPT passage: nothing is kept
-            if (open.evidenceReads() < evidenceReadsPerPassage) {
-                attach(open.caseId(), read, ctx, out);
-                state.update(s.withPassage(open.withOneMoreEvidenceRead()));
+        String zoneKey = zoneKeys.of(p, read.cameraId(), at);
+        OpenPassages.Open open = passages.get(read.plate(), zoneKey);
+        if (open != null && Math.abs(at - open.firstSeenMillis) <= windowMillis) {
+            if (open.caseId == null) return; // a further read of an ALLOWED/EXEMPT passage: nothing is kept
+            if (open.evidenceReads < evidenceReadsPerPassage) {
+                attach(open.caseId, read, ctx, out);
+                passages.countEvidenceRead(open);
             } else {
                 evidenceSkipped.inc(); // enough of this passage: the image is not claimed, the gateway deletes it
             }
             return;
         }
 
+        PlateState before = state.value();
+        if (before == null) before = PlateState.EMPTY;
+        PlateState s = before;
         List<LocalDate> used = new ArrayList<>(s.occasionalDays().size());
         for (PlateState.UsedDay d : s.occasionalDays()) used.add(LocalDate.parse(d.isoDay()));
         PassageDecision d = decide(p, read, zoneKey, e.answer(), used);
@@ -168,7 +191,9 @@ public final class EnforceFunction extends KeyedBroadcastProcessFunction<String,
                 openCase(caseId, read, d, ctx, out);
             }
         }
-        s = s.withPassage(new PlateState.Passage(zoneKey, at, at + windowMillis, caseId, caseId == null ? 0 : 1));
+        passages.open(read.plate(), zoneKey, at, at + windowMillis, caseId, caseId == null ? 0 : 1);
+        armSweep(ctx.timerService());
+        if (s == before) return; // no new case and no occasional day: nothing to keep by plate
         long next = s.nextExpiryMillis();
         if (s.timerAtMillis() == Long.MIN_VALUE || next < s.timerAtMillis()) { // one timer per plate, at the earliest expiry
             if (s.timerAtMillis() != Long.MIN_VALUE) ctx.timerService().deleteEventTimeTimer(s.timerAtMillis());
@@ -178,10 +203,27 @@ public final class EnforceFunction extends KeyedBroadcastProcessFunction<String,
         state.update(s);
     }
 
+    /**
+     * Keeps one event-time timer for all open passages — at the oldest one's expiry, under the key of the read being
+     * processed — so passages expire when event time passes even if no read comes.
+     */
+    private void armSweep(TimerService timers) {
+        if (sweepAtMillis != Long.MIN_VALUE) return;
+        long next = passages.nextExpiryMillis();
+        if (next == Long.MAX_VALUE) return;
+        timers.registerEventTimeTimer(next);
+        sweepAtMillis = next;
+    }
+
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<RawRecord> out) throws Exception {
+        passages.expireUpTo(timestamp);
+        if (timestamp >= sweepAtMillis) { // timers fire in time order: the sweep timer is this one or has fired
+            sweepAtMillis = Long.MIN_VALUE;
+            armSweep(ctx.timerService());
+        }
         PlateState s = state.value();
-        if (s == null) return;
+        if (s == null || timestamp < s.timerAtMillis()) return; // the sweep timer of a plate whose own timer is later
         PlateState left = s.expiredAt(timestamp);
         if (left.isEmpty()) {
             state.clear();
@@ -211,6 +253,36 @@ public final class EnforceFunction extends KeyedBroadcastProcessFunction<String,
             if (zone.isPresent()) return zone.get();
         }
         return "camera:" + cameraId;
+    }
+
+    /**
+     * {@link #zoneKey} per camera, remembered for the policy and the local day in force (stages change at midnight in
+     * the policy's time zone): a read costs a range check and a map lookup instead of a time-zone conversion, a stage
+     * search and a string concatenation — and reads of one camera share one key instance.
+     */
+    static final class ZoneKeys {
+        /** Unknown camera ids come from reads: more than this many in a day and the map starts over. */
+        private static final int MAX_CAMERAS = 10_000;
+        private final Map<String, String> byCamera = new java.util.HashMap<>();
+        private Policy policy;
+        private long dayStartMillis = Long.MAX_VALUE;
+        private long dayEndMillis = Long.MIN_VALUE;
+
+        String of(Policy p, String cameraId, long atMillis) {
+            if (p != policy || atMillis < dayStartMillis || atMillis >= dayEndMillis || byCamera.size() >= MAX_CAMERAS) {
+                LocalDate day = LocalDate.ofInstant(Instant.ofEpochMilli(atMillis), p.timeZone());
+                dayStartMillis = day.atStartOfDay(p.timeZone()).toInstant().toEpochMilli();
+                dayEndMillis = day.plusDays(1).atStartOfDay(p.timeZone()).toInstant().toEpochMilli();
+                policy = p;
+                byCamera.clear();
+            }
+            String key = byCamera.get(cameraId);
+            if (key == null) {
+                key = zoneKey(p, cameraId, atMillis);
+                byCamera.put(cameraId, key);
+            }
+            return key;
+        }
     }
 
     private void openCase(String caseId, PlateRead read, PassageDecision d, ReadOnlyContext ctx, Collector<RawRecord> out) {
@@ -266,9 +338,26 @@ public final class EnforceFunction extends KeyedBroadcastProcessFunction<String,
     @Override
     public void initializeState(FunctionInitializationContext ctx) throws Exception {
         policyHolder.initialize(ctx); // before the first element: the published policy, not the shipped one
+        passages = new OpenPassages();
+        passagesState = ctx.getOperatorStateStore().getUnionListState(OPEN_PASSAGES);
+        if (ctx.isRestored()) {
+            // every subtask gets every subtask's passages and keeps those of the key groups it owns now
+            var task = getRuntimeContext().getTaskInfo();
+            int subtask = task.getIndexOfThisSubtask();
+            int parallelism = task.getNumberOfParallelSubtasks();
+            int maxParallelism = task.getMaxNumberOfParallelSubtasks();
+            passages.restore(passagesState.get(),
+                    plate -> KeyGroupRangeAssignment.assignKeyToParallelOperator(plate, maxParallelism, parallelism) == subtask);
+        }
     }
 
     @Override
-    public void snapshotState(FunctionSnapshotContext ctx) {
+    public void snapshotState(FunctionSnapshotContext ctx) throws Exception {
+        passagesState.update(List.of(passages.snapshot()));
+    }
+
+    /** Open passages of the subtask, for tests. */
+    int openPassages() {
+        return passages.size();
     }
 }

@@ -28,6 +28,8 @@ public final class Metrics {
     public static final String REGISTER_CACHE_HITS = "ctzRegisterCacheHits";
     /** Counter: lookups that ended unavailable (after retries or timeout). */
     public static final String REGISTER_UNAVAILABLE = "ctzRegisterUnavailable";
+    /** Gauge: passages open in the deciding subtask (plates seen within the passage window). */
+    public static final String OPEN_PASSAGES = "ctzOpenPassages";
     /** Histogram: capture → decision latency (ms, wall clock at the decision). */
     public static final String END_TO_END_LATENCY_MS = "ctzEndToEndLatencyMs";
 }

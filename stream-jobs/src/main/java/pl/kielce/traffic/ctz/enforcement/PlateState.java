@@ -6,11 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Everything {@link EnforceFunction} keeps about one plate, as one keyed-state value (one state entry and at most one
- * timer per plate, written in one piece at every checkpoint). Immutable: every change gives a new value, so the heap
- * state backend's copy-on-write snapshots never see a half-made change.
+ * What {@link EnforceFunction} keeps about one plate beyond its open passages ({@link OpenPassages}), as one
+ * keyed-state value with at most one timer: the plate's cases of the day and the occasional-entry days it used. Only
+ * plates with a case or an occasional day have one — a compliant vehicle never does. Immutable: every change gives a
+ * new value, so the heap state backend's copy-on-write snapshots never see a half-made change.
  *
- * @param passages       the plate's open passages, one per zone key, until {@code firstSeen + passageWindow}
  * @param cases          the plate's cases of the day (VIOLATION or REVIEW), one per zone and local day, until the
  *                       day's end + allowed lateness
  * @param occasionalDays occasional-entry days this job consumed (ISO dates) with the event time until which they are
@@ -20,18 +20,7 @@ import java.util.List;
  * @param timerAtMillis  the event-time timer registered for this plate, {@link Long#MIN_VALUE} when none
  */
 @TypeInfo(CompactTypes.PlateStateFactory.class)
-public record PlateState(List<Passage> passages, List<DayCase> cases, List<UsedDay> occasionalDays, long timerAtMillis) {
-
-    /**
-     * An open passage: reads of the plate in {@code zoneKey} within the window of {@code firstSeenMillis} belong to it;
-     * {@code caseId} is the case its reads are attached to (null for ALLOWED and EXEMPT passages), {@code evidenceReads}
-     * how many of its reads are attached to that case so far.
-     */
-    public record Passage(String zoneKey, long firstSeenMillis, long expiresAtMillis, String caseId, int evidenceReads) {
-        Passage withOneMoreEvidenceRead() {
-            return new Passage(zoneKey, firstSeenMillis, expiresAtMillis, caseId, evidenceReads + 1);
-        }
-    }
+public record PlateState(List<DayCase> cases, List<UsedDay> occasionalDays, long timerAtMillis) {
 
     /** The one case of a vehicle in a zone on a local day ({@code dayKey} = zone|day). */
     public record DayCase(String dayKey, String caseId, long expiresAtMillis) {
@@ -41,17 +30,11 @@ public record PlateState(List<Passage> passages, List<DayCase> cases, List<UsedD
     public record UsedDay(String isoDay, long expiresAtMillis) {
     }
 
-    static final PlateState EMPTY = new PlateState(List.of(), List.of(), List.of(), Long.MIN_VALUE);
+    static final PlateState EMPTY = new PlateState(List.of(), List.of(), Long.MIN_VALUE);
 
     public PlateState {
-        passages = List.copyOf(passages);
         cases = List.copyOf(cases);
         occasionalDays = List.copyOf(occasionalDays);
-    }
-
-    Passage passage(String zoneKey) {
-        for (Passage p : passages) if (p.zoneKey().equals(zoneKey)) return p;
-        return null;
     }
 
     DayCase dayCase(String dayKey) {
@@ -59,45 +42,38 @@ public record PlateState(List<Passage> passages, List<DayCase> cases, List<UsedD
         return null;
     }
 
-    /** With {@code p} as the zone's open passage (replacing an expired one of the same zone). */
-    PlateState withPassage(Passage p) {
-        List<Passage> next = new ArrayList<>(passages.size() + 1);
-        for (Passage q : passages) if (!q.zoneKey().equals(p.zoneKey())) next.add(q);
-        next.add(p);
-        return new PlateState(next, cases, occasionalDays, timerAtMillis);
-    }
-
     PlateState withCase(DayCase c) {
         List<DayCase> next = new ArrayList<>(cases);
         next.add(c);
-        return new PlateState(passages, next, occasionalDays, timerAtMillis);
+        return new PlateState(next, occasionalDays, timerAtMillis);
     }
 
     PlateState withOccasionalDay(UsedDay d) {
         List<UsedDay> next = new ArrayList<>(occasionalDays);
         next.add(d);
-        return new PlateState(passages, cases, next, timerAtMillis);
+        return new PlateState(cases, next, timerAtMillis);
     }
 
     PlateState withTimer(long atMillis) {
-        return new PlateState(passages, cases, occasionalDays, atMillis);
+        return new PlateState(cases, occasionalDays, atMillis);
     }
 
     /** Without the entries that expire at or before {@code nowMillis}, and without a timer. */
     PlateState expiredAt(long nowMillis) {
-        return new PlateState(passages.stream().filter(p -> p.expiresAtMillis() > nowMillis).toList(),
-                cases.stream().filter(c -> c.expiresAtMillis() > nowMillis).toList(),
-                occasionalDays.stream().filter(d -> d.expiresAtMillis() > nowMillis).toList(), Long.MIN_VALUE);
+        List<DayCase> c = new ArrayList<>(cases.size());
+        for (DayCase x : cases) if (x.expiresAtMillis() > nowMillis) c.add(x);
+        List<UsedDay> d = new ArrayList<>(occasionalDays.size());
+        for (UsedDay x : occasionalDays) if (x.expiresAtMillis() > nowMillis) d.add(x);
+        return new PlateState(c, d, Long.MIN_VALUE);
     }
 
     boolean isEmpty() {
-        return passages.isEmpty() && cases.isEmpty() && occasionalDays.isEmpty();
+        return cases.isEmpty() && occasionalDays.isEmpty();
     }
 
     /** The earliest expiry of any entry ({@link Long#MAX_VALUE} when empty). */
     long nextExpiryMillis() {
         long next = Long.MAX_VALUE;
-        for (Passage p : passages) next = Math.min(next, p.expiresAtMillis());
         for (DayCase c : cases) next = Math.min(next, c.expiresAtMillis());
         for (UsedDay d : occasionalDays) next = Math.min(next, d.expiresAtMillis());
         return next;
@@ -105,7 +81,6 @@ public record PlateState(List<Passage> passages, List<DayCase> cases, List<UsedD
 
     @Override
     public String toString() { // no plate here (the key), but no case ids in logs either
-        return "PlateState[" + passages.size() + " passages, " + cases.size() + " cases, " + occasionalDays.size()
-                + " occasional days, timer " + timerAtMillis + "]";
+        return "PlateState[" + cases.size() + " cases, " + occasionalDays.size() + " occasional days, timer " + timerAtMillis + "]";
     }
 }

@@ -57,9 +57,8 @@ class CompactTypesTest {
         assertThat(withEx.answer().exemptions().isEmpty()).isFalse();
 
         PlateState s = PlateState.EMPTY
-                .withPassage(new PlateState.Passage("kielce-centre", 100L, 400L, null, 0))
-                .withPassage(new PlateState.Passage("strefa-śródmieście", 150L, 450L, "ctz-1", 2))
                 .withCase(new PlateState.DayCase("kielce-centre|2027-08-02", "ctz-1", 9_000L))
+                .withCase(new PlateState.DayCase("strefa-śródmieście|2027-08-02", "ctz-2", 9_000L))
                 .withOccasionalDay(new PlateState.UsedDay("2027-08-02", 9_500L))
                 .withTimer(400L);
         assertThat(roundTrip(PlateState.class, s)).isEqualTo(s);

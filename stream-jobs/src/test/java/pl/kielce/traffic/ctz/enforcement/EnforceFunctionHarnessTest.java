@@ -57,6 +57,10 @@ class EnforceFunctionHarnessTest {
         return ((HeapKeyedStateBackend<?>) op.getKeyedStateBackend()).numKeyValueStateEntries();
     }
 
+    static int openPassages(KeyedBroadcastOperatorTestHarness<?, ?, ?, ?> h) {
+        return ((EnforceFunction) ((CoBroadcastWithKeyedOperator<?, ?, ?, ?>) h.getOperator()).getUserFunction()).openPassages();
+    }
+
     static StreamRecord<EnrichedRead> at(PlateRead r, RegisterAnswer a) {
         return new StreamRecord<>(new EnrichedRead(r, a), r.capturedAtMillis());
     }
@@ -80,11 +84,13 @@ class EnforceFunctionHarnessTest {
             List<DecisionCount> counts = values(h.getSideOutput(EnforcementJob.COUNTS));
             assertThat(counts).extracting(DecisionCount::cameraId).containsExactly(zone.get(0), outside.get(0), zone.get(0));
             assertThat(h.extractOutputValues()).isEmpty();
-            assertThat(keyedEntries(h)).isEqualTo(2);             // one state value per plate
-            assertThat(h.numEventTimeTimers()).isEqualTo(2);      // and one timer per plate
+            assertThat(openPassages(h)).isEqualTo(3);
+            assertThat(keyedEntries(h)).isZero();                 // compliant vehicles: nothing in keyed state
+            assertThat(h.numEventTimeTimers()).isEqualTo(1);      // one timer for all open passages
 
             advanceTo(h, BEGINNING.plusSeconds(5 * 60 + 61));     // both passages of TK10001 and TK20002's are over
             assertThat(h.numEventTimeTimers()).isZero();
+            assertThat(openPassages(h)).isZero();
             assertThat(keyedEntries(h)).isZero();
 
             // after the window a new read is a new passage
@@ -99,9 +105,11 @@ class EnforceFunctionHarnessTest {
             h.processElement(at(read("p1", zone.get(0), BEGINNING, "TK50005"), OLD));
             h.processElement(at(read("p1b", zone.get(1), ONE_MINUTE_LATER, "TK50005"), OLD));   // same passage
             h.processElement(at(read("p2", zone.get(0), TWO_HOURS_LATER, "TK50005"), OLD));     // same day
-            assertThat(h.numEventTimeTimers()).isEqualTo(1);
+            assertThat(h.numEventTimeTimers()).isEqualTo(2);                                   // the plate's case, the passages
             advanceTo(h, TWO_HOURS_LATER.plusSeconds(3600));                                   // passages over, the case stays
+            assertThat(openPassages(h)).isZero();
             assertThat(keyedEntries(h)).isEqualTo(1);
+            assertThat(h.numEventTimeTimers()).isEqualTo(1);
             h.processElement(at(read("p2b", zone.get(1), TWO_HOURS_LATER.plusSeconds(3601), "TK50005"), OLD)); // same day again
             h.processElement(at(read("p3", zone.get(0), NEXT_DAY, "TK50005"), OLD));            // next day: a new case
 
@@ -124,6 +132,7 @@ class EnforceFunctionHarnessTest {
             advanceTo(h, NEXT_DAY.plusSeconds(2 * 24 * 3600));
             assertThat(h.numEventTimeTimers()).isZero();
             assertThat(keyedEntries(h)).isZero();
+            assertThat(openPassages(h)).isZero();
         }
     }
 
@@ -154,8 +163,9 @@ class EnforceFunctionHarnessTest {
             List<DecisionCount> counts = values(h.getSideOutput(EnforcementJob.COUNTS));
             assertThat(counts).hasSize(2);
             assertThat(counts.get(0).cell()).doesNotContain("TK60006").contains("ALLOWED").contains("diesel").contains("Euro 6");
-            advanceTo(h, TWO_HOURS_LATER);
             assertThat(keyedEntries(h)).isZero();
+            advanceTo(h, TWO_HOURS_LATER);
+            assertThat(openPassages(h)).isZero();
             assertThat(h.numEventTimeTimers()).isZero();
         }
     }
@@ -175,8 +185,10 @@ class EnforceFunctionHarnessTest {
             assertThat(used).containsExactly(new OccasionalEntry("TK80008", "2027-08-02"));
             assertThat(values(h.getSideOutput(EnforcementJob.COUNTS))).extracting(DecisionCount::outcome)
                     .containsExactly("EXEMPT", "EXEMPT");
+            assertThat(keyedEntries(h)).isEqualTo(1); // the day used, until the register has it
             advanceTo(h, NEXT_DAY.plusSeconds(24 * 3600));
             assertThat(keyedEntries(h)).isZero();
+            assertThat(openPassages(h)).isZero();
             assertThat(h.numEventTimeTimers()).isZero();
         }
     }
@@ -197,6 +209,33 @@ class EnforceFunctionHarnessTest {
             // within the allowed lateness (10 min) a read is still decided
             h.processElement(at(read("in-time", zone.get(0), TWO_HOURS_LATER.minusSeconds(300), "TK30003"), OLD));
             assertThat(values(h.getSideOutput(EnforcementJob.COUNTS))).hasSize(1);
+        }
+    }
+
+    @Test
+    void openPassagesSurviveARestoreFromACheckpoint() throws Exception {
+        org.apache.flink.runtime.checkpoint.OperatorSubtaskState snapshot;
+        try (var h = harness()) {
+            h.processElement(at(read("r1", zone.get(0), BEGINNING, "TK11111"), COMPLIANT));
+            h.processElement(at(read("r2", zone.get(0), BEGINNING, "TK22222"), OLD));
+            snapshot = h.snapshot(1L, 1L);
+        }
+        var h = new KeyedBroadcastOperatorTestHarness<>(new CoBroadcastWithKeyedOperator<>(
+                new EnforceFunction(testPackJson("test-1"), SETTINGS, CLOCK), List.of(PolicyUpdates.STATE)),
+                EnrichedRead::plate, Types.STRING, 1, 1, 0);
+        h.initializeState(snapshot);
+        h.open();
+        try (h) {
+            assertThat(openPassages(h)).isEqualTo(2);
+            // further reads of both passages: nothing decided again; the violation's passage gets its evidence
+            h.processElement(at(read("r1b", zone.get(1), ONE_MINUTE_LATER, "TK11111"), COMPLIANT));
+            h.processElement(at(read("r2b", zone.get(1), ONE_MINUTE_LATER, "TK22222"), OLD));
+            assertThat(h.getSideOutput(EnforcementJob.COUNTS)).isNull();
+            assertThat(values(h.getSideOutput(EnforcementJob.CASE_ROWS))).extracting(CaseRow::readId).containsExactly("r2b");
+            advanceTo(h, NEXT_DAY.plusSeconds(2 * 24 * 3600)); // the restored passages expire without a read
+            assertThat(openPassages(h)).isZero();
+            assertThat(keyedEntries(h)).isZero();
+            assertThat(h.numEventTimeTimers()).isZero();
         }
     }
 
