@@ -30,15 +30,19 @@ final class DeadLetters {
      * camera, time and evidence reference stay so an operator can find the image if needed.
      */
     static RawRecord late(PlateRead read, long watermarkMillis, long allowedLatenessMillis, Instant at) {
+        return redacted(read, "late read: captured at " + Instant.ofEpochMilli(read.capturedAtMillis()) + " is more than "
+                + allowedLatenessMillis + " ms behind the watermark " + Instant.ofEpochMilli(watermarkMillis)
+                + "; not decided (plate removed)", at);
+    }
+
+    /** A read not decided, for {@code reason}: read id, camera, time and evidence reference, the plate removed. */
+    static RawRecord redacted(PlateRead read, String reason, Instant at) {
         ObjectNode redacted = JSON.createObjectNode();
         redacted.put("readId", read.readId());
         redacted.put("cameraId", read.cameraId());
         redacted.put("capturedAt", Instant.ofEpochMilli(read.capturedAtMillis()).toString());
         redacted.put("plate", "REDACTED");
         if (read.evidenceRef() != null) redacted.put("evidenceRef", read.evidenceRef());
-        String reason = "late read: captured at " + Instant.ofEpochMilli(read.capturedAtMillis()) + " is more than "
-                + allowedLatenessMillis + " ms behind the watermark " + Instant.ofEpochMilli(watermarkMillis)
-                + "; not decided (plate removed)";
         DeadLetter dl = DeadLetter.of(redacted.toString().getBytes(StandardCharsets.UTF_8), Topics.ANPR_READS, -1, -1L, reason, at);
         return RawRecord.out(Topics.ANPR_READS_DLQ, Topics.ANPR_READS.getBytes(StandardCharsets.UTF_8), EventCodec.encode(dl));
     }

@@ -147,15 +147,22 @@ public final class EnforceFunction extends KeyedBroadcastProcessFunction<String,
             ctx.output(EnforcementJob.DEAD_LETTERS, DeadLetters.late(read, watermark, allowedLatenessMillis, clock.instant()));
             return;
         }
+        if (OpenPassages.plateCode(read.plate()) <= 0) { // cannot happen: both decoders enforce the contract's form
+            deadLetters.inc();
+            ctx.output(EnforcementJob.DEAD_LETTERS, DeadLetters.redacted(read, "plate not in the contract's form [A-Z0-9]{1,12}; "
+                    + "not decided (plate removed)", clock.instant()));
+            return;
+        }
         passages.expireUpTo(watermark); // what the timers would have dropped by now
         Policy p = policyHolder.get(ctx.getBroadcastState(PolicyUpdates.STATE));
         String zoneKey = zoneKeys.of(p, read.cameraId(), at);
-        OpenPassages.Open open = passages.get(read.plate(), zoneKey);
-        if (open != null && Math.abs(at - open.firstSeenMillis) <= windowMillis) {
-            if (open.caseId == null) return; // a further read of an ALLOWED/EXEMPT passage: nothing is kept
-            if (open.evidenceReads < evidenceReadsPerPassage) {
-                attach(open.caseId, read, ctx, out);
-                passages.countEvidenceRead(open);
+        int open = passages.find(read.plate(), zoneKey);
+        if (open >= 0 && Math.abs(at - passages.firstSeenMillis(open)) <= windowMillis) {
+            String caseId = passages.caseId(open);
+            if (caseId == null) return; // a further read of an ALLOWED/EXEMPT passage: nothing is kept
+            if (passages.evidenceReads(open) < evidenceReadsPerPassage) {
+                attach(caseId, read, ctx, out);
+                passages.countEvidenceRead(open, read.plate(), zoneKey);
             } else {
                 evidenceSkipped.inc(); // enough of this passage: the image is not claimed, the gateway deletes it
             }

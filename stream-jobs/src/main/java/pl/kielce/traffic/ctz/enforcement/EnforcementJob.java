@@ -189,7 +189,7 @@ public final class EnforcementJob {
                 JdbcSinks.cases(stack.jdbcUrl()),
                 JdbcSinks.counts(stack.jdbcUrl()),
                 JdbcSinks.occasionalEntries(stack.jdbcUrl()),
-                JdbcRegisterClient.factory(stack.jdbcUrl(), 8),
+                JdbcRegisterClient.factory(stack.jdbcUrl(), 2),
                 packJson(Path.of(stack.cityDir())),
                 settings,
                 Clock.systemUTC());

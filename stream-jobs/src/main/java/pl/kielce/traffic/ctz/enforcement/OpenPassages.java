@@ -2,7 +2,7 @@ package pl.kielce.traffic.ctz.enforcement;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.function.Predicate;
@@ -10,8 +10,8 @@ import java.util.function.Predicate;
 /**
  * The open passages of one deciding subtask: for each plate and zone key, the passage its next reads belong to while
  * they are within the passage window — for every vehicle, allowed or not, since the passage decides whether a read
- * is decided at all. Kept in this subtask's memory instead of Flink's keyed state: a plain hash map looked up once per
- * read, expired in age order when event time passes (no timer per plate), and checkpointed as one byte array (the
+ * is decided at all. Kept in this subtask's memory instead of Flink's keyed state: a table of primitives looked up
+ * once per read, expired in age order when event time passes (no timer per plate), and checkpointed as one byte array (the
  * heap backend copied, partitioned and wrote every plate's entry and timer at every checkpoint: a fifth of the job's
  * CPU, the timers another tenth of the deciding task's).
  *
@@ -26,125 +26,241 @@ import java.util.function.Predicate;
  */
 final class OpenPassages {
     /** Format of {@link #snapshot()} (its first byte). */
-    private static final byte FORMAT = 1;
+    private static final byte FORMAT = 2;
     private static final byte OPENED = 'O';
     private static final byte EVIDENCE = 'E';
 
-    /** One open passage; {@code evidenceReads} counts the reads attached to its case so far. */
-    static final class Open {
-        final String plate;
-        final String zoneKey;
-        final long firstSeenMillis;
-        final long expiresAtMillis;
-        /** The case its reads are attached to; null for ALLOWED and EXEMPT passages. */
-        final String caseId;
-        int evidenceReads;
-        /** The plate's passage in another zone key, if any. */
-        private Open next;
-        /** Where its record starts in the log (absolute position). */
-        private long logPos;
-
-        Open(String plate, String zoneKey, long firstSeenMillis, long expiresAtMillis, String caseId, int evidenceReads) {
-            this.plate = plate;
-            this.zoneKey = zoneKey;
-            this.firstSeenMillis = firstSeenMillis;
-            this.expiresAtMillis = expiresAtMillis;
-            this.caseId = caseId;
-            this.evidenceReads = evidenceReads;
-        }
-    }
-
-    private final HashMap<String, Open> byPlate = new HashMap<>();
-    /** In the order they were opened (≈ expiry order; a replaced passage stays here until it expires). */
-    private final ArrayDeque<Open> byAge = new ArrayDeque<>();
+    /**
+     * The table: open addressing with linear probing, four longs per slot in one array (a lookup touches one or two
+     * cache lines instead of a hash map's node, key string, key bytes and value object): the plate's code (0 = free),
+     * the zone key's number with a has-case bit and the evidence count, first seen, expiry. Case ids (few) beside it.
+     */
+    private long[] slots = new long[4 * 1024];
+    private String[] caseIds = new String[1024];
+    private int mask = 1023;
     private int size;
+
+    /**
+     * Every passage opened, oldest first, six longs each: plate code, zone number, first seen, expiry, log position,
+     * log time base. A replaced passage stays until it expires (then it no longer matches the table and is skipped).
+     */
+    private long[] ring = new long[6 * 1024];
+    private int ringHead;
+    private int ringCount;
 
     /** The log: {@code log[0]} is at absolute position {@code logBase}, the records needed start at {@code logStart}. */
     private byte[] log = new byte[1 << 16];
     private long logBase;
     private long logStart;
     private int logLength;
+    /** The time the next record's first-seen time is written relative to. */
+    private long lastFirstSeenMillis;
+    /** The first-seen time base of the record at {@code logStart}. */
+    private long logStartTimeBase;
+    /** Zone keys by number (from 1) and back; numbered afresh whenever nothing is open. */
+    private final HashMap<String, Integer> zoneNumbers = new HashMap<>();
+    private final ArrayList<String> zoneKeys = new ArrayList<>();
 
-    /** The plate's passage in {@code zoneKey}, expired or not, or null. */
-    Open get(String plate, String zoneKey) {
-        for (Open o = byPlate.get(plate); o != null; o = o.next) if (o.zoneKey.equals(zoneKey)) return o;
-        return null;
+    /**
+     * The plate as a number: base 37 over {@code [A-Z0-9]}, at most 12 characters (37^12 < 2^63) — the contract's
+     * plate ({@code AnprRead}); -1 for anything else.
+     */
+    static long plateCode(String plate) {
+        int n = plate.length();
+        if (n < 1 || n > 12) return -1;
+        long code = 0;
+        for (int i = 0; i < n; i++) {
+            char c = plate.charAt(i);
+            int d;
+            if (c >= 'A' && c <= 'Z') d = c - 'A' + 1;
+            else if (c >= '0' && c <= '9') d = c - '0' + 27;
+            else return -1;
+            code = code * 37 + d;
+        }
+        return code;
+    }
+
+    /** The slot of the plate's passage in {@code zoneKey}, expired or not; -1 when none. */
+    int find(String plate, String zoneKey) {
+        long code = plateCode(plate);
+        Integer zone = zoneNumbers.get(zoneKey);
+        return code <= 0 || zone == null ? -1 : find(code, zone);
+    }
+
+    private int find(long code, int zone) {
+        for (int i = home(code, zone); ; i = (i + 1) & mask) {
+            long c = slots[4 * i];
+            if (c == 0) return -1;
+            if (c == code && (int) (slots[4 * i + 1] >>> 32) == zone) return i;
+        }
+    }
+
+    long firstSeenMillis(int slot) {
+        return slots[4 * slot + 2];
+    }
+
+    long expiresAtMillis(int slot) {
+        return slots[4 * slot + 3];
+    }
+
+    /** The case the passage's reads are attached to; null for ALLOWED and EXEMPT passages. */
+    String caseId(int slot) {
+        return (slots[4 * slot + 1] & HAS_CASE) == 0 ? null : caseIds[slot];
+    }
+
+    int evidenceReads(int slot) {
+        return (int) (slots[4 * slot + 1] & EVIDENCE_MASK);
+    }
+
+    private static final long HAS_CASE = 1L << 31;
+    private static final long EVIDENCE_MASK = HAS_CASE - 1;
+
+    private int home(long code, int zone) {
+        long h = (code ^ ((long) zone << 48)) * 0x9E3779B97F4A7C15L;
+        return (int) (h ^ (h >>> 29)) & mask;
     }
 
     /** Opens a passage, replacing the plate's earlier passage in the same zone key. */
-    Open open(String plate, String zoneKey, long firstSeenMillis, long expiresAtMillis, String caseId, int evidenceReads) {
-        Open old = get(plate, zoneKey);
-        if (old != null) unlink(old);
-        Open o = new Open(plate, zoneKey, firstSeenMillis, expiresAtMillis, caseId, evidenceReads);
-        o.next = byPlate.put(plate, o);
-        byAge.addLast(o);
-        size++;
-        o.logPos = logBase + logLength;
+    void open(String plate, String zoneKey, long firstSeenMillis, long expiresAtMillis, String caseId, int evidenceReads) {
+        long code = plateCode(plate);
+        if (code <= 0) throw new IllegalArgumentException("not a normalised plate (the contract's [A-Z0-9]{1,12})");
+        int zone = zoneNumber(zoneKey);
+        int slot = find(code, zone);
+        if (slot < 0) {
+            if (2 * (size + 1) > mask + 1) grow();
+            slot = home(code, zone);
+            while (slots[4 * slot] != 0) slot = (slot + 1) & mask;
+            size++;
+        }
+        slots[4 * slot] = code;
+        slots[4 * slot + 1] = ((long) zone << 32) | (caseId == null ? 0 : HAS_CASE) | (evidenceReads & EVIDENCE_MASK);
+        slots[4 * slot + 2] = firstSeenMillis;
+        slots[4 * slot + 3] = expiresAtMillis;
+        caseIds[slot] = caseId;
+
+        long logPos = logBase + logLength;
+        long timeBase = lastFirstSeenMillis;
         appendByte(OPENED);
-        appendText(plate);
-        appendText(zoneKey);
-        appendLong(firstSeenMillis);
-        appendLong(expiresAtMillis);
+        appendKey(plate, zoneKey, firstSeenMillis);
+        appendVarlong(zigzag(expiresAtMillis - firstSeenMillis));
         appendText(caseId);
         appendVarint(evidenceReads);
-        return o;
+
+        if (6 * (ringCount + 1) > ring.length) growRing();
+        int r = 6 * ((ringHead + ringCount) % (ring.length / 6));
+        ring[r] = code;
+        ring[r + 1] = zone;
+        ring[r + 2] = firstSeenMillis;
+        ring[r + 3] = expiresAtMillis;
+        ring[r + 4] = logPos;
+        ring[r + 5] = timeBase;
+        ringCount++;
     }
 
-    /** One more read of {@code o} attached to its case. */
-    void countEvidenceRead(Open o) {
-        o.evidenceReads++;
+    /** One more read of the passage in {@code slot} (the plate's, in {@code zoneKey}) attached to its case. */
+    void countEvidenceRead(int slot, String plate, String zoneKey) {
+        int evidence = evidenceReads(slot) + 1;
+        slots[4 * slot + 1] = (slots[4 * slot + 1] & ~EVIDENCE_MASK) | (evidence & EVIDENCE_MASK);
         appendByte(EVIDENCE);
-        appendText(o.plate);
-        appendText(o.zoneKey);
-        appendLong(o.firstSeenMillis);
-        appendVarint(o.evidenceReads);
+        appendKey(plate, zoneKey, firstSeenMillis(slot));
+        appendVarint(evidence);
     }
 
     /** Drops the passages that expire at or before {@code nowMillis}, oldest first. */
     void expireUpTo(long nowMillis) {
-        Open o = byAge.peekFirst();
-        if (o == null || o.expiresAtMillis > nowMillis) return;
-        for (; o != null && o.expiresAtMillis <= nowMillis; o = byAge.peekFirst()) {
-            byAge.pollFirst();
-            unlink(o);
+        if (ringCount == 0 || ring[6 * ringHead + 3] > nowMillis) return;
+        int capacity = ring.length / 6;
+        while (ringCount > 0 && ring[6 * ringHead + 3] <= nowMillis) {
+            int r = 6 * ringHead;
+            int slot = find(ring[r], (int) ring[r + 1]);
+            if (slot >= 0 && slots[4 * slot + 2] == ring[r + 2] && slots[4 * slot + 3] == ring[r + 3]) delete(slot);
+            ringHead = (ringHead + 1) % capacity;
+            ringCount--;
         }
-        logStart = o == null ? logBase + logLength : o.logPos; // every later record is newer than the oldest kept
+        // every later record is newer than the oldest kept
+        logStart = ringCount == 0 ? logBase + logLength : ring[6 * ringHead + 4];
+        logStartTimeBase = ringCount == 0 ? lastFirstSeenMillis : ring[6 * ringHead + 5];
+        if (ringCount == 0) { // nothing open and no record needed: the zone keys are numbered afresh (bounded by quiet times)
+            zoneNumbers.clear();
+            zoneKeys.clear();
+        }
     }
 
     /** The earliest expiry still to come (of the oldest passage), {@link Long#MAX_VALUE} when none. */
     long nextExpiryMillis() {
-        Open o = byAge.peekFirst();
-        return o == null ? Long.MAX_VALUE : o.expiresAtMillis;
+        return ringCount == 0 ? Long.MAX_VALUE : ring[6 * ringHead + 3];
     }
 
     int size() {
         return size;
     }
 
-    private void unlink(Open o) {
-        Open head = byPlate.get(o.plate);
-        if (head == o) {
-            if (o.next == null) byPlate.remove(o.plate);
-            else byPlate.put(o.plate, o.next);
-            size--;
-            return;
-        }
-        for (Open prev = head; prev != null; prev = prev.next) {
-            if (prev.next == o) {
-                prev.next = o.next;
-                size--;
-                return;
+    /** Empties a slot, moving later entries of its probe run back (linear probing without tombstones). */
+    private void delete(int slot) {
+        int free = slot;
+        for (int i = (slot + 1) & mask; slots[4 * i] != 0; i = (i + 1) & mask) {
+            int home = home(slots[4 * i], (int) (slots[4 * i + 1] >>> 32));
+            // i may move to free if its home is not in (free, i] (cyclically)
+            boolean stays = free <= i ? (home > free && home <= i) : (home > free || home <= i);
+            if (!stays) {
+                System.arraycopy(slots, 4 * i, slots, 4 * free, 4);
+                caseIds[free] = caseIds[i];
+                free = i;
             }
         }
-        // not linked any more: replaced earlier
+        slots[4 * free] = 0;
+        caseIds[free] = null;
+        size--;
     }
 
-    /** The log of the passages kept, after a format byte. */
+    private void grow() {
+        long[] old = slots;
+        String[] oldCases = caseIds;
+        int capacity = 2 * (mask + 1);
+        slots = new long[4 * capacity];
+        caseIds = new String[capacity];
+        mask = capacity - 1;
+        for (int i = 0; i < old.length / 4; i++) {
+            if (old[4 * i] == 0) continue;
+            int slot = home(old[4 * i], (int) (old[4 * i + 1] >>> 32));
+            while (slots[4 * slot] != 0) slot = (slot + 1) & mask;
+            System.arraycopy(old, 4 * i, slots, 4 * slot, 4);
+            caseIds[slot] = oldCases[i];
+        }
+    }
+
+    private void growRing() {
+        int capacity = ring.length / 6;
+        long[] next = new long[ring.length * 2];
+        for (int k = 0; k < ringCount; k++) System.arraycopy(ring, 6 * ((ringHead + k) % capacity), next, 6 * k, 6);
+        ring = next;
+        ringHead = 0;
+    }
+
+    private int zoneNumber(String zoneKey) {
+        Integer zone = zoneNumbers.get(zoneKey);
+        if (zone == null) {
+            zoneKeys.add(zoneKey);
+            zone = zoneKeys.size();
+            zoneNumbers.put(zoneKey, zone);
+        }
+        return zone;
+    }
+
+    /**
+     * The log of the passages kept: format byte, the numbered zone keys, the time base of the first record, then the
+     * records (type, plate, zone key number or text, first seen as a difference to the record before, window,
+     * case id, evidence count — 20 to 30 bytes for most passages).
+     */
     byte[] snapshot() {
         int from = (int) (logStart - logBase);
-        byte[] out = new byte[1 + logLength - from];
-        out[0] = FORMAT;
-        System.arraycopy(log, from, out, 1, logLength - from);
+        Writer header = new Writer();
+        header.b[header.n++] = FORMAT;
+        header.varint(zoneKeys.size());
+        for (String z : zoneKeys) header.text(z);
+        header.varlong(logStartTimeBase);
+        byte[] out = Arrays.copyOf(header.b, header.n + logLength - from);
+        System.arraycopy(log, from, out, header.n, logLength - from);
         return out;
     }
 
@@ -155,22 +271,25 @@ final class OpenPassages {
                 throw new IOException("open passages in format " + (bytes.length == 0 ? "?" : bytes[0]) + ", this job reads format " + FORMAT);
             }
             Reader in = new Reader(bytes);
+            String[] zones = new String[in.varint()];
+            for (int i = 0; i < zones.length; i++) zones[i] = in.text();
+            long time = in.varlong();
             while (in.pos < bytes.length) {
                 byte type = bytes[in.pos++];
                 String plate = in.text();
-                String zoneKey = in.text();
-                long firstSeen = in.longValue();
+                String zoneKey = zones[in.varint() - 1];
+                long firstSeen = time += unzigzag(in.varlong());
                 if (type == OPENED) {
-                    long expiresAt = in.longValue();
+                    long expiresAt = firstSeen + unzigzag(in.varlong());
                     String caseId = in.text();
                     int evidence = in.varint();
                     if (mine.test(plate)) open(plate, zoneKey, firstSeen, expiresAt, caseId, evidence);
                 } else if (type == EVIDENCE) {
                     int evidence = in.varint();
-                    Open o = mine.test(plate) ? get(plate, zoneKey) : null;
-                    if (o != null && o.firstSeenMillis == firstSeen) {
-                        o.evidenceReads = evidence - 1;
-                        countEvidenceRead(o);
+                    int slot = mine.test(plate) ? find(plate, zoneKey) : -1;
+                    if (slot >= 0 && firstSeenMillis(slot) == firstSeen) {
+                        slots[4 * slot + 1] = (slots[4 * slot + 1] & ~EVIDENCE_MASK) | ((evidence - 1) & EVIDENCE_MASK);
+                        countEvidenceRead(slot, plate, zoneKey);
                     }
                 } else {
                     throw new IOException("open passages: unknown record type " + type + " at " + (in.pos - 1));
@@ -180,6 +299,14 @@ final class OpenPassages {
     }
 
     // ------------------------------------------------------------------ log encoding
+
+    /** Plate, zone key number and first-seen time (difference to the record before). */
+    private void appendKey(String plate, String zoneKey, long firstSeenMillis) {
+        appendText(plate);
+        appendVarint(zoneNumber(zoneKey));
+        appendVarlong(zigzag(firstSeenMillis - lastFirstSeenMillis));
+        lastFirstSeenMillis = firstSeenMillis;
+    }
 
     private void ensure(int more) {
         if (logLength + more <= log.length) return;
@@ -198,17 +325,16 @@ final class OpenPassages {
     }
 
     private void appendVarint(int v) {
-        ensure(5);
-        while ((v & ~0x7F) != 0) {
+        appendVarlong(v & 0xFFFFFFFFL);
+    }
+
+    private void appendVarlong(long v) {
+        ensure(10);
+        while ((v & ~0x7FL) != 0) {
             log[logLength++] = (byte) ((v & 0x7F) | 0x80);
             v >>>= 7;
         }
         log[logLength++] = (byte) v;
-    }
-
-    private void appendLong(long v) {
-        ensure(8);
-        for (int shift = 56; shift >= 0; shift -= 8) log[logLength++] = (byte) (v >>> shift);
     }
 
     /** UTF-8 with a varint length + 1 (0 = null). */
@@ -224,6 +350,45 @@ final class OpenPassages {
         logLength += b.length;
     }
 
+    private static long zigzag(long v) {
+        return (v << 1) ^ (v >> 63);
+    }
+
+    private static long unzigzag(long v) {
+        return (v >>> 1) ^ -(v & 1);
+    }
+
+    /** The snapshot's header. */
+    private static final class Writer {
+        private byte[] b = new byte[256];
+        private int n;
+
+        void varint(int v) {
+            varlong(v & 0xFFFFFFFFL);
+        }
+
+        void varlong(long v) {
+            room(10);
+            while ((v & ~0x7FL) != 0) {
+                b[n++] = (byte) ((v & 0x7F) | 0x80);
+                v >>>= 7;
+            }
+            b[n++] = (byte) v;
+        }
+
+        void text(String s) {
+            byte[] t = s.getBytes(StandardCharsets.UTF_8);
+            varint(t.length + 1);
+            room(t.length);
+            System.arraycopy(t, 0, b, n, t.length);
+            n += t.length;
+        }
+
+        private void room(int more) {
+            if (n + more > b.length) b = Arrays.copyOf(b, Math.max(b.length * 2, n + more));
+        }
+    }
+
     private static final class Reader {
         private final byte[] b;
         private int pos = 1; // after the format byte
@@ -233,18 +398,16 @@ final class OpenPassages {
         }
 
         int varint() {
-            int v = 0;
-            for (int shift = 0; ; shift += 7) {
-                byte x = b[pos++];
-                v |= (x & 0x7F) << shift;
-                if (x >= 0) return v;
-            }
+            return (int) varlong();
         }
 
-        long longValue() {
+        long varlong() {
             long v = 0;
-            for (int i = 0; i < 8; i++) v = (v << 8) | (b[pos++] & 0xFF);
-            return v;
+            for (int shift = 0; ; shift += 7) {
+                byte x = b[pos++];
+                v |= (long) (x & 0x7F) << shift;
+                if (x >= 0) return v;
+            }
         }
 
         String text() {
