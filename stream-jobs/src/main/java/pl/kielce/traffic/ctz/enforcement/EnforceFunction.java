@@ -147,7 +147,7 @@ public final class EnforceFunction extends KeyedBroadcastProcessFunction<String,
             ctx.output(EnforcementJob.DEAD_LETTERS, DeadLetters.late(read, watermark, allowedLatenessMillis, clock.instant()));
             return;
         }
-        if (OpenPassages.plateCode(read.plate()) <= 0) { // cannot happen: both decoders enforce the contract's form
+        if (LongTable.plateCode(read.plate()) <= 0) { // cannot happen: both decoders enforce the contract's form
             deadLetters.inc();
             ctx.output(EnforcementJob.DEAD_LETTERS, DeadLetters.redacted(read, "plate not in the contract's form [A-Z0-9]{1,12}; "
                     + "not decided (plate removed)", clock.instant()));

@@ -30,15 +30,9 @@ final class OpenPassages {
     private static final byte OPENED = 'O';
     private static final byte EVIDENCE = 'E';
 
-    /**
-     * The table: open addressing with linear probing, four longs per slot in one array (a lookup touches one or two
-     * cache lines instead of a hash map's node, key string, key bytes and value object): the plate's code (0 = free),
-     * the zone key's number with a has-case bit and the evidence count, first seen, expiry. Case ids (few) beside it.
-     */
-    private long[] slots = new long[4 * 1024];
-    private String[] caseIds = new String[1024];
-    private int mask = 1023;
-    private int size;
+    /** The passages by plate code and zone number: evidence count, first seen, expiry; case id. */
+    private final LongTable table = new LongTable(3);
+    private static final int FLAGS = 0, FIRST_SEEN = 1, EXPIRES = 2;
 
     /**
      * Every passage opened, oldest first, six longs each: plate code, zone number, first seen, expiry, log position,
@@ -61,82 +55,40 @@ final class OpenPassages {
     private final HashMap<String, Integer> zoneNumbers = new HashMap<>();
     private final ArrayList<String> zoneKeys = new ArrayList<>();
 
-    /**
-     * The plate as a number: base 37 over {@code [A-Z0-9]}, at most 12 characters (37^12 < 2^63) — the contract's
-     * plate ({@code AnprRead}); -1 for anything else.
-     */
-    static long plateCode(String plate) {
-        int n = plate.length();
-        if (n < 1 || n > 12) return -1;
-        long code = 0;
-        for (int i = 0; i < n; i++) {
-            char c = plate.charAt(i);
-            int d;
-            if (c >= 'A' && c <= 'Z') d = c - 'A' + 1;
-            else if (c >= '0' && c <= '9') d = c - '0' + 27;
-            else return -1;
-            code = code * 37 + d;
-        }
-        return code;
-    }
-
     /** The slot of the plate's passage in {@code zoneKey}, expired or not; -1 when none. */
     int find(String plate, String zoneKey) {
-        long code = plateCode(plate);
+        long code = LongTable.plateCode(plate);
         Integer zone = zoneNumbers.get(zoneKey);
-        return code <= 0 || zone == null ? -1 : find(code, zone);
-    }
-
-    private int find(long code, int zone) {
-        for (int i = home(code, zone); ; i = (i + 1) & mask) {
-            long c = slots[4 * i];
-            if (c == 0) return -1;
-            if (c == code && (int) (slots[4 * i + 1] >>> 32) == zone) return i;
-        }
+        return code <= 0 || zone == null ? -1 : table.find(code, zone);
     }
 
     long firstSeenMillis(int slot) {
-        return slots[4 * slot + 2];
+        return table.get(slot, FIRST_SEEN);
     }
 
     long expiresAtMillis(int slot) {
-        return slots[4 * slot + 3];
+        return table.get(slot, EXPIRES);
     }
 
     /** The case the passage's reads are attached to; null for ALLOWED and EXEMPT passages. */
     String caseId(int slot) {
-        return (slots[4 * slot + 1] & HAS_CASE) == 0 ? null : caseIds[slot];
+        return (String) table.object(slot);
     }
 
     int evidenceReads(int slot) {
-        return (int) (slots[4 * slot + 1] & EVIDENCE_MASK);
-    }
-
-    private static final long HAS_CASE = 1L << 31;
-    private static final long EVIDENCE_MASK = HAS_CASE - 1;
-
-    private int home(long code, int zone) {
-        long h = (code ^ ((long) zone << 48)) * 0x9E3779B97F4A7C15L;
-        return (int) (h ^ (h >>> 29)) & mask;
+        return (int) table.get(slot, FLAGS);
     }
 
     /** Opens a passage, replacing the plate's earlier passage in the same zone key. */
     void open(String plate, String zoneKey, long firstSeenMillis, long expiresAtMillis, String caseId, int evidenceReads) {
-        long code = plateCode(plate);
+        long code = LongTable.plateCode(plate);
         if (code <= 0) throw new IllegalArgumentException("not a normalised plate (the contract's [A-Z0-9]{1,12})");
         int zone = zoneNumber(zoneKey);
-        int slot = find(code, zone);
-        if (slot < 0) {
-            if (2 * (size + 1) > mask + 1) grow();
-            slot = home(code, zone);
-            while (slots[4 * slot] != 0) slot = (slot + 1) & mask;
-            size++;
-        }
-        slots[4 * slot] = code;
-        slots[4 * slot + 1] = ((long) zone << 32) | (caseId == null ? 0 : HAS_CASE) | (evidenceReads & EVIDENCE_MASK);
-        slots[4 * slot + 2] = firstSeenMillis;
-        slots[4 * slot + 3] = expiresAtMillis;
-        caseIds[slot] = caseId;
+        int slot = table.insert(code, zone);
+        table.set(slot, FLAGS, evidenceReads);
+        table.set(slot, FIRST_SEEN, firstSeenMillis);
+        table.set(slot, EXPIRES, expiresAtMillis);
+        table.object(slot, caseId);
 
         long logPos = logBase + logLength;
         long timeBase = lastFirstSeenMillis;
@@ -160,7 +112,7 @@ final class OpenPassages {
     /** One more read of the passage in {@code slot} (the plate's, in {@code zoneKey}) attached to its case. */
     void countEvidenceRead(int slot, String plate, String zoneKey) {
         int evidence = evidenceReads(slot) + 1;
-        slots[4 * slot + 1] = (slots[4 * slot + 1] & ~EVIDENCE_MASK) | (evidence & EVIDENCE_MASK);
+        table.set(slot, FLAGS, evidence);
         appendByte(EVIDENCE);
         appendKey(plate, zoneKey, firstSeenMillis(slot));
         appendVarint(evidence);
@@ -172,8 +124,8 @@ final class OpenPassages {
         int capacity = ring.length / 6;
         while (ringCount > 0 && ring[6 * ringHead + 3] <= nowMillis) {
             int r = 6 * ringHead;
-            int slot = find(ring[r], (int) ring[r + 1]);
-            if (slot >= 0 && slots[4 * slot + 2] == ring[r + 2] && slots[4 * slot + 3] == ring[r + 3]) delete(slot);
+            int slot = table.find(ring[r], (int) ring[r + 1]);
+            if (slot >= 0 && firstSeenMillis(slot) == ring[r + 2] && expiresAtMillis(slot) == ring[r + 3]) table.delete(slot);
             ringHead = (ringHead + 1) % capacity;
             ringCount--;
         }
@@ -192,41 +144,7 @@ final class OpenPassages {
     }
 
     int size() {
-        return size;
-    }
-
-    /** Empties a slot, moving later entries of its probe run back (linear probing without tombstones). */
-    private void delete(int slot) {
-        int free = slot;
-        for (int i = (slot + 1) & mask; slots[4 * i] != 0; i = (i + 1) & mask) {
-            int home = home(slots[4 * i], (int) (slots[4 * i + 1] >>> 32));
-            // i may move to free if its home is not in (free, i] (cyclically)
-            boolean stays = free <= i ? (home > free && home <= i) : (home > free || home <= i);
-            if (!stays) {
-                System.arraycopy(slots, 4 * i, slots, 4 * free, 4);
-                caseIds[free] = caseIds[i];
-                free = i;
-            }
-        }
-        slots[4 * free] = 0;
-        caseIds[free] = null;
-        size--;
-    }
-
-    private void grow() {
-        long[] old = slots;
-        String[] oldCases = caseIds;
-        int capacity = 2 * (mask + 1);
-        slots = new long[4 * capacity];
-        caseIds = new String[capacity];
-        mask = capacity - 1;
-        for (int i = 0; i < old.length / 4; i++) {
-            if (old[4 * i] == 0) continue;
-            int slot = home(old[4 * i], (int) (old[4 * i + 1] >>> 32));
-            while (slots[4 * slot] != 0) slot = (slot + 1) & mask;
-            System.arraycopy(old, 4 * i, slots, 4 * slot, 4);
-            caseIds[slot] = oldCases[i];
-        }
+        return table.size();
     }
 
     private void growRing() {
@@ -288,7 +206,7 @@ final class OpenPassages {
                     int evidence = in.varint();
                     int slot = mine.test(plate) ? find(plate, zoneKey) : -1;
                     if (slot >= 0 && firstSeenMillis(slot) == firstSeen) {
-                        slots[4 * slot + 1] = (slots[4 * slot + 1] & ~EVIDENCE_MASK) | ((evidence - 1) & EVIDENCE_MASK);
+                        table.set(slot, FLAGS, evidence - 1);
                         countEvidenceRead(slot, plate, zoneKey);
                     }
                 } else {

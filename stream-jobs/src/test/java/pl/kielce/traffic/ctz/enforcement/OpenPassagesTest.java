@@ -36,12 +36,12 @@ class OpenPassagesTest {
 
     @Test
     void platesAreNumberedOneToOneAndOnlyContractPlatesAreTaken() {
-        assertThat(OpenPassages.plateCode("A")).isEqualTo(1);
-        assertThat(OpenPassages.plateCode("9")).isEqualTo(36);
-        assertThat(OpenPassages.plateCode("A0")).isNotEqualTo(OpenPassages.plateCode("0A"));
-        assertThat(OpenPassages.plateCode("999999999999")).isPositive(); // the largest fits in a long
+        assertThat(LongTable.plateCode("A")).isEqualTo(1);
+        assertThat(LongTable.plateCode("9")).isEqualTo(36);
+        assertThat(LongTable.plateCode("A0")).isNotEqualTo(LongTable.plateCode("0A"));
+        assertThat(LongTable.plateCode("999999999999")).isPositive(); // the largest fits in a long
         for (String bad : List.of("", "tk1", "TK 1", "TK-1", "TK12345678901", "Ł1")) {
-            assertThat(OpenPassages.plateCode(bad)).as(bad).isEqualTo(-1);
+            assertThat(LongTable.plateCode(bad)).as(bad).isEqualTo(-1);
         }
         OpenPassages p = new OpenPassages();
         assertThat(p.find("tk1", "zone-a")).isNegative();
