@@ -94,6 +94,43 @@ public final class CompactTypes {
         }
     }
 
+    // ------------------------------------------------------------------ ReadBatch
+
+    /** {@link ReadBatch}: chained, but kept in checkpoints by the async operator while its lookups are in flight. */
+    static final class ReadBatchSerializer extends Immutable<ReadBatch> {
+        static final ReadBatchSerializer INSTANCE = new ReadBatchSerializer();
+
+        @Override
+        public void serialize(ReadBatch b, DataOutputView out) throws IOException {
+            out.writeInt(b.reads().size());
+            for (PlateRead r : b.reads()) PlateReadSerializer.write(r, out);
+        }
+
+        @Override
+        public ReadBatch deserialize(DataInputView in) throws IOException {
+            PlateRead[] reads = new PlateRead[in.readInt()];
+            for (int i = 0; i < reads.length; i++) reads[i] = PlateReadSerializer.read(in);
+            return new ReadBatch(List.of(reads));
+        }
+
+        @Override
+        public TypeSerializerSnapshot<ReadBatch> snapshotConfiguration() {
+            return new ReadBatchSnapshot();
+        }
+    }
+
+    public static final class ReadBatchSnapshot extends SimpleTypeSerializerSnapshot<ReadBatch> {
+        public ReadBatchSnapshot() {
+            super(() -> ReadBatchSerializer.INSTANCE);
+        }
+    }
+
+    public static final class ReadBatchFactory extends Factory<ReadBatch> {
+        public ReadBatchFactory() {
+            super(() -> new Info<>(ReadBatch.class, ReadBatchSerializer.INSTANCE));
+        }
+    }
+
     // ------------------------------------------------------------------ EnrichedRead
 
     static final class EnrichedReadSerializer extends Immutable<EnrichedRead> {

@@ -28,14 +28,15 @@ import java.util.concurrent.TimeUnit;
  * The CTZ enforcement job: camera reads in, decisions out.
  *
  * <pre>
- * anpr.reads ─ decode ─ watermarks ─ register (async I/O, cache) ─ keyBy(plate) ─ passages + decide + daily cases ─┬─ Kafka (exactly once):
- *                 │                                                                 │   ▲                      │   ctz.violations, ctz.reviews,
- *                 └─ dead letters ──────────────────────────────────────────────────┘   └─ policy.updates      │   evidence.claims, anpr.reads.dlq
- *                                                                                          (broadcast)          ├─ PostGIS ctz_cases (idempotent by id)
- *                                                                                                               └─ counters (no plate) ─ PostGIS ctz_decision_counts
+ * anpr.reads ─ decode ─ watermarks ─ batches ─ register (async I/O, cache) ─ keyBy(plate) ─ passages + decide + daily cases ─┬─ Kafka (exactly once):
+ *                 │                                                                           │   ▲                      │   ctz.violations, ctz.reviews,
+ *                 └─ dead letters ───────────────────────────────────────────────────────────┘   └─ policy.updates      │   evidence.claims, anpr.reads.dlq
+ *                                                                                                    (broadcast)          ├─ PostGIS ctz_cases (idempotent by id)
+ *                                                                                                                         └─ counters (no plate) ─ PostGIS ctz_decision_counts
  *
  * One keyed stage and one network hop: the register is asked (mostly answered from its cache) before the reads are
- * grouped by plate, so passages, decisions and daily cases share one state value per plate.
+ * grouped by plate, so passages, decisions and daily cases share one operator (open passages in one table per
+ * subtask, cases and occasional days as keyed state).
  * </pre>
  *
  * Sources, sinks, the register client, the initial policy and the clock are injected: {@link #addToLocalStack}
@@ -50,6 +51,10 @@ public final class EnforcementJob {
     public static final OutputTag<DecisionCount> COUNTS = new OutputTag<>("ctz-counts") { };
     /** Occasional entries used, for the register. */
     public static final OutputTag<OccasionalEntry> OCCASIONAL_ENTRIES = new OutputTag<>("ctz-occasional-entries") { };
+
+    /** Reads per register batch, and how long (ms) a batch waits for more before it goes on. */
+    static final int READS_PER_BATCH = 128;
+    static final long BATCH_LINGER_MILLIS = 2;
 
     private final Source<RawRecord, ?, ?> reads;
     private final Source<RawRecord, ?, ?> policyUpdates;
@@ -118,10 +123,15 @@ public final class EnforcementJob {
                 .name("policy-without-event-time").uid("ctz-policy-no-event-time").setParallelism(1)
                 .broadcast(PolicyUpdates.STATE);
 
+        // batches: the async operator hands each element's result back through the mailbox, so once per batch
+        DataStream<ReadBatch> batches = timed
+                .transform("batch-reads", TypeInformation.of(ReadBatch.class), new ReadBatcher(READS_PER_BATCH, BATCH_LINGER_MILLIS))
+                .uid("ctz-batch-reads");
         // timeout 0 = no Flink timer per element: RegisterEnrichment gives each lookup a deadline and retries itself,
         // so the reads answered from its cache (most of them) cost no timer at all
-        DataStream<EnrichedRead> enriched = AsyncDataStream.orderedWait(timed,
-                        new RegisterEnrichment(register, settings), 0L, TimeUnit.MILLISECONDS, settings.asyncCapacity())
+        DataStream<EnrichedRead> enriched = AsyncDataStream.orderedWait(batches,
+                        new RegisterEnrichment(register, settings), 0L, TimeUnit.MILLISECONDS,
+                        Math.max(2, settings.asyncCapacity() / READS_PER_BATCH))
                 .name("register-enrichment").uid("ctz-register-enrichment");
 
         SingleOutputStreamOperator<RawRecord> decided = enriched

@@ -16,8 +16,9 @@ import java.util.Objects;
  * @param registerTimeout      whole budget for one register lookup including retries (default 2 s)
  * @param registerAttempts     attempts per lookup when the register is unavailable (default 3)
  * @param registerRetryDelay   pause between attempts (default 100 ms)
- * @param asyncCapacity        passages in flight in the ordered async operator per subtask (default 2000: one slow lookup
- *                             must not stall the cache hits queued behind it)
+ * @param asyncCapacity        reads in flight in the ordered async operator per subtask, in batches of
+ *                             {@code EnforcementJob.READS_PER_BATCH} (default 2000: one slow lookup must not stall the
+ *                             cache hits queued behind it)
  * @param cacheTtl             how long a register answer is reused (default 60 s: a day pass bought minutes
  *                             before entering must count; unavailable answers are never cached)
  * @param cacheMaxEntries      register answers cached per subtask (default 100 000)

@@ -7,6 +7,8 @@ import org.apache.flink.runtime.metrics.DescriptiveStatisticsHistogram;
 import org.apache.flink.streaming.api.functions.async.ResultFuture;
 import org.apache.flink.streaming.api.functions.async.RichAsyncFunction;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -15,12 +17,12 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Flink async I/O: asks the registers about the plate of each read, before the reads are grouped by plate (so the
- * job needs one keyed stage, not two). Answers are cached per subtask ({@link EnforcementSettings#cacheTtl()}); an UNAVAILABLE answer is retried
+ * job needs one keyed stage, not two), a {@link ReadBatch} at a time (one result hand-over per batch, not per read). Answers are cached per subtask ({@link EnforcementSettings#cacheTtl()}); an UNAVAILABLE answer is retried
  * ({@link EnforcementSettings#registerAttempts()}); a lookup that runs out of time becomes
  * UNAVAILABLE (each attempt has {@code registerTimeout / registerAttempts}) — the decision then is REVIEW, never
  * VIOLATION. The deadline is the lookup's own, so cache hits (most reads) cost no timer.
  */
-public final class RegisterEnrichment extends RichAsyncFunction<PlateRead, EnrichedRead> {
+public final class RegisterEnrichment extends RichAsyncFunction<ReadBatch, EnrichedRead> {
     private final RegisterClient.Factory clientFactory;
     private final EnforcementSettings settings;
 
@@ -54,31 +56,45 @@ public final class RegisterEnrichment extends RichAsyncFunction<PlateRead, Enric
     }
 
     @Override
-    public void asyncInvoke(PlateRead read, ResultFuture<EnrichedRead> result) {
-        String plate = read.plate();
-        RegisterAnswer cached = cache.get(plate);
-        if (cached != null) {
-            cacheHits.inc();
-            result.complete(List.of(new EnrichedRead(read, cached)));
-            return;
+    public void asyncInvoke(ReadBatch batch, ResultFuture<EnrichedRead> result) {
+        List<PlateRead> reads = batch.reads();
+        EnrichedRead[] out = new EnrichedRead[reads.size()];
+        List<CompletableFuture<Void>> waiting = null;
+        for (int i = 0; i < out.length; i++) {
+            PlateRead read = reads.get(i);
+            RegisterAnswer cached = cache.get(read.plate());
+            if (cached != null) {
+                cacheHits.inc();
+                out[i] = new EnrichedRead(read, cached);
+                continue;
+            }
+            if (waiting == null) waiting = new ArrayList<>();
+            int k = i;
+            waiting.add(lookup(read.plate()).thenAccept(a -> out[k] = new EnrichedRead(read, a)));
         }
-        // one lookup per plate at a time: the reads of a busy plate that arrive while it is asked about wait for that answer
+        if (waiting == null) {
+            result.complete(Arrays.asList(out));
+        } else { // in order, once every lookup of the batch has an answer (allOf: their writes to out are visible)
+            CompletableFuture.allOf(waiting.toArray(CompletableFuture[]::new)).thenRun(() -> result.complete(Arrays.asList(out)));
+        }
+    }
+
+    /** The answer for a plate not in the cache: one lookup per plate at a time (reads arriving meanwhile share it). */
+    private CompletableFuture<RegisterAnswer> lookup(String plate) {
         CompletableFuture<RegisterAnswer> lookup = inFlight.get(plate);
-        if (lookup == null) {
-            long started = System.nanoTime();
-            CompletableFuture<RegisterAnswer> f = lookupWithRetries(client, plate, 1, settings.registerAttempts(), timeoutMillis,
-                    settings.registerRetryDelay().toMillis())
-                    .handle((answer, error) -> error != null || answer == null
-                            ? RegisterAnswer.unavailable(error == null ? "no answer" : error.getClass().getSimpleName()) : answer);
-            inFlight.put(plate, f);
-            lookup = f.whenComplete((a, error) -> {
-                latencyMs.update((System.nanoTime() - started) / 1_000_000L);
-                if (a.available()) cache.put(plate, a);
-                else unavailable.inc();
-                inFlight.remove(plate, f);
-            });
-        }
-        lookup.thenAccept(a -> result.complete(List.of(new EnrichedRead(read, a))));
+        if (lookup != null) return lookup;
+        long started = System.nanoTime();
+        CompletableFuture<RegisterAnswer> f = lookupWithRetries(client, plate, 1, settings.registerAttempts(), timeoutMillis,
+                settings.registerRetryDelay().toMillis())
+                .handle((answer, error) -> error != null || answer == null
+                        ? RegisterAnswer.unavailable(error == null ? "no answer" : error.getClass().getSimpleName()) : answer);
+        inFlight.put(plate, f);
+        return f.whenComplete((a, error) -> {
+            latencyMs.update((System.nanoTime() - started) / 1_000_000L);
+            if (a.available()) cache.put(plate, a);
+            else unavailable.inc();
+            inFlight.remove(plate, f);
+        });
     }
 
     /**
@@ -104,9 +120,11 @@ public final class RegisterEnrichment extends RichAsyncFunction<PlateRead, Enric
     }
 
     @Override
-    public void timeout(PlateRead read, ResultFuture<EnrichedRead> result) {
-        if (unavailable != null) unavailable.inc();
-        result.complete(List.of(new EnrichedRead(read,
-                RegisterAnswer.unavailable("timeout after " + settings.registerTimeout().toMillis() + " ms"))));
+    public void timeout(ReadBatch batch, ResultFuture<EnrichedRead> result) {
+        RegisterAnswer timedOut = RegisterAnswer.unavailable("timeout after " + settings.registerTimeout().toMillis() + " ms");
+        List<EnrichedRead> out = new ArrayList<>(batch.reads().size());
+        for (PlateRead read : batch.reads()) out.add(new EnrichedRead(read, timedOut));
+        if (unavailable != null) unavailable.inc(out.size());
+        result.complete(out);
     }
 }
