@@ -1,8 +1,5 @@
 package pl.kielce.traffic.ctz.enforcement;
 
-import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
-import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
-import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 
 import java.util.HashMap;
@@ -11,12 +8,12 @@ import java.util.Map;
 /**
  * Sums {@link DecisionCount}s per cell inside one subtask before they are shuffled to {@link CountFunction}: one
  * record per cell and checkpoint instead of one per passage. Chained to the deciding operator. Nothing is lost on a
- * failure: the sums are emitted before every checkpoint barrier ({@link #prepareSnapshotPreBarrier}), so what a
- * checkpoint covers has reached the counting operator's state, and what it does not is replayed from the source.
- * Also emitted before each watermark (a cell must not arrive after the watermark that closed its hour), when {@code maxCells} cells are pending and at the end of a bounded input. No plate in here.
+ * failure: the sums are emitted before every checkpoint barrier ({@link FlushingOperator}), so what a checkpoint
+ * covers has reached the counting operator's state, and what it does not is replayed from the source. Also emitted
+ * before each watermark (the counting operator drops a cell when event time passes its hour, so none may overtake
+ * it), when {@code maxCells} cells are pending and at the end of a bounded input. No plate in here.
  */
-public final class CountPreAggregator extends AbstractStreamOperator<DecisionCount>
-        implements OneInputStreamOperator<DecisionCount, DecisionCount> {
+public final class CountPreAggregator extends FlushingOperator<DecisionCount, DecisionCount> {
     private final int maxCells;
     /** Keyed by the cell itself (the count set to 0): record equality, no key string built per passage. */
     private transient Map<DecisionCount, DecisionCount> pending;
@@ -39,26 +36,8 @@ public final class CountPreAggregator extends AbstractStreamOperator<DecisionCou
         if (pending.size() >= maxCells) flush();
     }
 
-    /** Sums first: the counting operator drops a cell when event time passes its hour, so none may overtake it. */
     @Override
-    public void processWatermark(Watermark mark) throws Exception {
-        flush();
-        super.processWatermark(mark);
-    }
-
-    @Override
-    public void prepareSnapshotPreBarrier(long checkpointId) throws Exception {
-        super.prepareSnapshotPreBarrier(checkpointId);
-        flush();
-    }
-
-    @Override
-    public void finish() throws Exception {
-        flush();
-        super.finish();
-    }
-
-    private void flush() {
+    protected void flush() {
         if (pending.isEmpty()) return;
         StreamRecord<DecisionCount> r = new StreamRecord<>(null);
         for (DecisionCount c : pending.values()) {

@@ -1,8 +1,5 @@
 package pl.kielce.traffic.ctz.enforcement;
 
-import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
-import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
-import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.runtime.tasks.ProcessingTimeService;
 
@@ -19,8 +16,7 @@ import java.util.List;
  * (so no read waits here unrecorded: this operator keeps no state) and at the end of the input. Order is kept.
  * Chained between the watermarks and the async operator; no plate is logged.
  */
-public final class ReadBatcher extends AbstractStreamOperator<ReadBatch>
-        implements OneInputStreamOperator<PlateRead, ReadBatch>, ProcessingTimeService.ProcessingTimeCallback {
+public final class ReadBatcher extends FlushingOperator<PlateRead, ReadBatch> implements ProcessingTimeService.ProcessingTimeCallback {
     private final int maxReads;
     private final long lingerMillis;
     private transient List<PlateRead> pending;
@@ -61,24 +57,7 @@ public final class ReadBatcher extends AbstractStreamOperator<ReadBatch>
     }
 
     @Override
-    public void processWatermark(Watermark mark) throws Exception {
-        flush();
-        super.processWatermark(mark);
-    }
-
-    @Override
-    public void prepareSnapshotPreBarrier(long checkpointId) throws Exception {
-        super.prepareSnapshotPreBarrier(checkpointId);
-        flush();
-    }
-
-    @Override
-    public void finish() throws Exception {
-        flush();
-        super.finish();
-    }
-
-    private void flush() {
+    protected void flush() {
         if (pending.isEmpty()) return;
         ReadBatch batch = new ReadBatch(pending);
         output.collect(pendingTimestamp == Long.MIN_VALUE ? new StreamRecord<>(batch) : new StreamRecord<>(batch, pendingTimestamp));
