@@ -13,10 +13,10 @@ import org.apache.flink.metrics.Histogram;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.runtime.metrics.DescriptiveStatisticsHistogram;
 import org.apache.flink.runtime.state.FunctionInitializationContext;
-import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
 import org.apache.flink.runtime.state.FunctionSnapshotContext;
-import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
+import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
 import org.apache.flink.streaming.api.TimerService;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import pl.kielce.traffic.ctz.policy.Decision;
@@ -62,7 +62,7 @@ import java.util.Optional;
  * Outputs: Kafka records (violations, reviews, evidence claims) on the main output; case-table rows
  * ({@link EnforcementJob#CASE_ROWS}), counters and occasional entries used as side outputs.
  *
- * <p>State: the subtask's open passages ({@link OpenPassages}: a hash map in memory, one byte array in union operator
+ * <p>State: the subtask's open passages ({@link OpenPassages}: a table of primitives in memory, one byte array in union operator
  * state at a checkpoint, restored by key group) with <em>one</em> event-time timer for all of them, at the oldest
  * one's expiry; and, only for plates with a case or an occasional-entry day, one {@link PlateState} in keyed state
  * with at most one timer, at the earliest expiry of its entries. Each timer drops what expired and re-arms for the
