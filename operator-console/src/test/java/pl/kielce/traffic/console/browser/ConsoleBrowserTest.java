@@ -121,6 +121,8 @@ class ConsoleBrowserTest {
                 + "\"current\":{\"cycleSeconds\":120,\"offsetSeconds\":0,\"phases\":[{\"id\":\"NS\",\"greenSeconds\":52},{\"id\":\"EW\",\"greenSeconds\":52}]},"
                 + "\"expectedDelayChangePercent\":-18.2}").getBytes(StandardCharsets.UTF_8));
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(40));
+        // a form post reloads the page: an element found just before may be gone when its attribute is read
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
 
         // 1. the officer confirms one violation …
         login(Role.ENFORCEMENT_OFFICER);
@@ -170,6 +172,7 @@ class ConsoleBrowserTest {
         assertThat(((org.openqa.selenium.JavascriptExecutor) driver).executeScript("return window.mapErrors.join('\\n')")).isEqualTo("");
         // the intersections (from intersections.geojson) are listed; Enter on one opens its popup with the live flows
         WebDriverWait live = new WebDriverWait(driver, Duration.ofSeconds(40));
+        live.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         live.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         live.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#intersection-list li"), 2));
         live.until(d -> {
