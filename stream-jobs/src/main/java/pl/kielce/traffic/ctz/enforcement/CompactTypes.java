@@ -224,8 +224,8 @@ public final class CompactTypes {
 
     /**
      * UTF-8 with an int length (-1 = null): one array copy for ASCII text, where {@link StringValue} goes char by char
-     * through a thread-local buffer (a tenth of the deciding task's profile). Also the format of {@link OpenPassages}'
-     * snapshots. Not used for {@link PlateRead}, which the async operator keeps in checkpoints in its own format.
+     * through a thread-local buffer (a tenth of the deciding task's profile). Used by {@link EnrichedRead} and
+     * {@link PlateState}; not for {@link PlateRead}, which the async operator keeps in checkpoints in its own format.
      */
     static void writeUtf8(String s, DataOutputView out) throws IOException {
         if (s == null) {
@@ -319,13 +319,13 @@ public final class CompactTypes {
             out.writeLong(s.timerAtMillis());
             out.writeShort(s.cases().size());
             for (PlateState.DayCase c : s.cases()) {
-                writeText(c.dayKey(), out);
-                writeText(c.caseId(), out);
+                writeUtf8(c.dayKey(), out);
+                writeUtf8(c.caseId(), out);
                 out.writeLong(c.expiresAtMillis());
             }
             out.writeShort(s.occasionalDays().size());
             for (PlateState.UsedDay d : s.occasionalDays()) {
-                writeText(d.isoDay(), out);
+                writeUtf8(d.isoDay(), out);
                 out.writeLong(d.expiresAtMillis());
             }
             target.write(out.getSharedBuffer(), 0, out.length());
@@ -336,31 +336,11 @@ public final class CompactTypes {
             long timer = in.readLong();
             PlateState.DayCase[] cases = new PlateState.DayCase[in.readShort()];
             for (int i = 0; i < cases.length; i++) {
-                cases[i] = new PlateState.DayCase(readText(in), readText(in), in.readLong());
+                cases[i] = new PlateState.DayCase(readUtf8(in), readUtf8(in), in.readLong());
             }
             PlateState.UsedDay[] days = new PlateState.UsedDay[in.readShort()];
-            for (int i = 0; i < days.length; i++) days[i] = new PlateState.UsedDay(readText(in), in.readLong());
+            for (int i = 0; i < days.length; i++) days[i] = new PlateState.UsedDay(readUtf8(in), in.readLong());
             return new PlateState(List.of(cases), List.of(days), timer);
-        }
-
-        /** UTF-8 with a length (0 = null): a byte copy per string, where StringValue goes char by char. */
-        private static void writeText(String s, DataOutputSerializer out) throws IOException {
-            if (s == null) {
-                out.writeShort(0);
-                return;
-            }
-            byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            if (b.length >= Short.MAX_VALUE) throw new IOException("text of " + b.length + " bytes is too long for plate state");
-            out.writeShort(b.length + 1);
-            out.write(b);
-        }
-
-        private static String readText(DataInputView in) throws IOException {
-            int n = in.readShort();
-            if (n == 0) return null;
-            byte[] b = new byte[n - 1];
-            in.readFully(b);
-            return new String(b, java.nio.charset.StandardCharsets.UTF_8);
         }
 
         @Override

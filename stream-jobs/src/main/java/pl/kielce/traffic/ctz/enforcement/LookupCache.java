@@ -20,9 +20,7 @@ final class LookupCache {
     private final LongTable table = new LongTable(1);
     private final ConcurrentLinkedQueue<Arrived> arrived = new ConcurrentLinkedQueue<>();
     /** (plate code, stored at) of every entry made, oldest first; a replaced entry's pair no longer matches. */
-    private long[] order = new long[2 * 1024];
-    private int orderHead;
-    private int orderCount;
+    private final LongRing order = new LongRing(2);
 
     private record Arrived(long plateCode, RegisterAnswer answer, long storedNanos) { }
 
@@ -64,24 +62,14 @@ final class LookupCache {
             int slot = table.insert(a.plateCode(), 0);
             table.set(slot, 0, a.storedNanos());
             table.object(slot, a.answer());
-            if (2 * (orderCount + 1) > order.length) {
-                int capacity = order.length / 2;
-                long[] next = new long[order.length * 2];
-                for (int k = 0; k < orderCount; k++) System.arraycopy(order, 2 * ((orderHead + k) % capacity), next, 2 * k, 2);
-                order = next;
-                orderHead = 0;
-            }
-            int o = 2 * ((orderHead + orderCount) % (order.length / 2));
-            order[o] = a.plateCode();
-            order[o + 1] = a.storedNanos();
-            orderCount++;
+            int o = order.add();
+            order.set(o, 0, a.plateCode());
+            order.set(o, 1, a.storedNanos());
             // the oldest go when the table is full; pairs of replaced or expired entries go when they pile up
-            while (table.size() > maxEntries || orderCount > 2 * maxEntries) {
-                int h = 2 * orderHead;
-                int oldest = table.find(order[h], 0);
-                if (oldest >= 0 && table.get(oldest, 0) == order[h + 1]) table.delete(oldest);
-                orderHead = (orderHead + 1) % (order.length / 2);
-                orderCount--;
+            while (table.size() > maxEntries || order.size() > 2 * maxEntries) {
+                int oldest = table.find(order.first(0), 0);
+                if (oldest >= 0 && table.get(oldest, 0) == order.first(1)) table.delete(oldest);
+                order.removeFirst();
             }
         }
     }

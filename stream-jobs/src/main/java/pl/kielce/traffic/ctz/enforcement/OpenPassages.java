@@ -38,15 +38,13 @@ final class OpenPassages {
      * Every passage opened, oldest first, six longs each: plate code, zone number, first seen, expiry, log position,
      * log time base. A replaced passage stays until it expires (then it no longer matches the table and is skipped).
      */
-    private long[] ring = new long[6 * 1024];
-    private int ringHead;
-    private int ringCount;
+    private final LongRing byAge = new LongRing(6);
+    private static final int CODE = 0, ZONE = 1, FIRST = 2, EXPIRY = 3, LOG_POS = 4, LOG_TIME_BASE = 5;
 
-    /** The log: {@code log[0]} is at absolute position {@code logBase}, the records needed start at {@code logStart}. */
-    private byte[] log = new byte[1 << 16];
+    /** The log: its first byte is at absolute position {@code logBase}, the records needed start at {@code logStart}. */
+    private final Bytes log = new Bytes(1 << 16);
     private long logBase;
     private long logStart;
-    private int logLength;
     /** The time the next record's first-seen time is written relative to. */
     private long lastFirstSeenMillis;
     /** The first-seen time base of the record at {@code logStart}. */
@@ -90,49 +88,49 @@ final class OpenPassages {
         table.set(slot, EXPIRES, expiresAtMillis);
         table.object(slot, caseId);
 
-        long logPos = logBase + logLength;
+        dropUnneededLog();
+        long logPos = logBase + log.n;
         long timeBase = lastFirstSeenMillis;
-        appendByte(OPENED);
+        log.put(OPENED);
         appendKey(plate, zoneKey, firstSeenMillis);
-        appendVarlong(zigzag(expiresAtMillis - firstSeenMillis));
-        appendText(caseId);
-        appendVarint(evidenceReads);
+        log.varlong(zigzag(expiresAtMillis - firstSeenMillis));
+        log.text(caseId);
+        log.varint(evidenceReads);
 
-        if (6 * (ringCount + 1) > ring.length) growRing();
-        int r = 6 * ((ringHead + ringCount) % (ring.length / 6));
-        ring[r] = code;
-        ring[r + 1] = zone;
-        ring[r + 2] = firstSeenMillis;
-        ring[r + 3] = expiresAtMillis;
-        ring[r + 4] = logPos;
-        ring[r + 5] = timeBase;
-        ringCount++;
+        int r = byAge.add();
+        byAge.set(r, CODE, code);
+        byAge.set(r, ZONE, zone);
+        byAge.set(r, FIRST, firstSeenMillis);
+        byAge.set(r, EXPIRY, expiresAtMillis);
+        byAge.set(r, LOG_POS, logPos);
+        byAge.set(r, LOG_TIME_BASE, timeBase);
     }
 
     /** One more read of the passage in {@code slot} (the plate's, in {@code zoneKey}) attached to its case. */
     void countEvidenceRead(int slot, String plate, String zoneKey) {
         int evidence = evidenceReads(slot) + 1;
         table.set(slot, FLAGS, evidence);
-        appendByte(EVIDENCE);
+        dropUnneededLog();
+        log.put(EVIDENCE);
         appendKey(plate, zoneKey, firstSeenMillis(slot));
-        appendVarint(evidence);
+        log.varint(evidence);
     }
 
     /** Drops the passages that expire at or before {@code nowMillis}, oldest first. */
     void expireUpTo(long nowMillis) {
-        if (ringCount == 0 || ring[6 * ringHead + 3] > nowMillis) return;
-        int capacity = ring.length / 6;
-        while (ringCount > 0 && ring[6 * ringHead + 3] <= nowMillis) {
-            int r = 6 * ringHead;
-            int slot = table.find(ring[r], (int) ring[r + 1]);
-            if (slot >= 0 && firstSeenMillis(slot) == ring[r + 2] && expiresAtMillis(slot) == ring[r + 3]) table.delete(slot);
-            ringHead = (ringHead + 1) % capacity;
-            ringCount--;
+        if (byAge.size() == 0 || byAge.first(EXPIRY) > nowMillis) return;
+        while (byAge.size() > 0 && byAge.first(EXPIRY) <= nowMillis) {
+            int slot = table.find(byAge.first(CODE), (int) byAge.first(ZONE));
+            if (slot >= 0 && firstSeenMillis(slot) == byAge.first(FIRST) && expiresAtMillis(slot) == byAge.first(EXPIRY)) {
+                table.delete(slot);
+            }
+            byAge.removeFirst();
         }
         // every later record is newer than the oldest kept
-        logStart = ringCount == 0 ? logBase + logLength : ring[6 * ringHead + 4];
-        logStartTimeBase = ringCount == 0 ? lastFirstSeenMillis : ring[6 * ringHead + 5];
-        if (ringCount == 0) { // nothing open and no record needed: the zone keys are numbered afresh (bounded by quiet times)
+        boolean none = byAge.size() == 0;
+        logStart = none ? logBase + log.n : byAge.first(LOG_POS);
+        logStartTimeBase = none ? lastFirstSeenMillis : byAge.first(LOG_TIME_BASE);
+        if (none) { // nothing open and no record needed: the zone keys are numbered afresh (bounded by quiet times)
             zoneNumbers.clear();
             zoneKeys.clear();
         }
@@ -140,19 +138,11 @@ final class OpenPassages {
 
     /** The earliest expiry still to come (of the oldest passage), {@link Long#MAX_VALUE} when none. */
     long nextExpiryMillis() {
-        return ringCount == 0 ? Long.MAX_VALUE : ring[6 * ringHead + 3];
+        return byAge.size() == 0 ? Long.MAX_VALUE : byAge.first(EXPIRY);
     }
 
     int size() {
         return table.size();
-    }
-
-    private void growRing() {
-        int capacity = ring.length / 6;
-        long[] next = new long[ring.length * 2];
-        for (int k = 0; k < ringCount; k++) System.arraycopy(ring, 6 * ((ringHead + k) % capacity), next, 6 * k, 6);
-        ring = next;
-        ringHead = 0;
     }
 
     private int zoneNumber(String zoneKey) {
@@ -167,18 +157,18 @@ final class OpenPassages {
 
     /**
      * The log of the passages kept: format byte, the numbered zone keys, the time base of the first record, then the
-     * records (type, plate, zone key number or text, first seen as a difference to the record before, window,
+     * records (type, plate, zone key number, first seen as a difference to the record before, window,
      * case id, evidence count — 20 to 30 bytes for most passages).
      */
     byte[] snapshot() {
         int from = (int) (logStart - logBase);
-        Writer header = new Writer();
-        header.b[header.n++] = FORMAT;
+        Bytes header = new Bytes(256);
+        header.put(FORMAT);
         header.varint(zoneKeys.size());
         for (String z : zoneKeys) header.text(z);
         header.varlong(logStartTimeBase);
-        byte[] out = Arrays.copyOf(header.b, header.n + logLength - from);
-        System.arraycopy(log, from, out, header.n, logLength - from);
+        byte[] out = Arrays.copyOf(header.b, header.n + log.n - from);
+        System.arraycopy(log.b, from, out, header.n, log.n - from);
         return out;
     }
 
@@ -220,52 +210,19 @@ final class OpenPassages {
 
     /** Plate, zone key number and first-seen time (difference to the record before). */
     private void appendKey(String plate, String zoneKey, long firstSeenMillis) {
-        appendText(plate);
-        appendVarint(zoneNumber(zoneKey));
-        appendVarlong(zigzag(firstSeenMillis - lastFirstSeenMillis));
+        log.text(plate);
+        log.varint(zoneNumber(zoneKey));
+        log.varlong(zigzag(firstSeenMillis - lastFirstSeenMillis));
         lastFirstSeenMillis = firstSeenMillis;
     }
 
-    private void ensure(int more) {
-        if (logLength + more <= log.length) return;
-        int from = (int) (logStart - logBase);
-        if (from >= log.length / 2) { // most of the log is no longer needed: move what is to the front
-            System.arraycopy(log, from, log, 0, logLength - from);
+    /** Now and then, when most of the log is before the oldest passage kept, the rest moves to the front. */
+    private void dropUnneededLog() {
+        int unneeded = (int) (logStart - logBase);
+        if (unneeded > 0 && unneeded >= log.b.length / 2) {
+            log.dropFront(unneeded);
             logBase = logStart;
-            logLength -= from;
         }
-        if (logLength + more > log.length) log = Arrays.copyOf(log, Math.max(log.length * 2, logLength + more));
-    }
-
-    private void appendByte(byte b) {
-        ensure(1);
-        log[logLength++] = b;
-    }
-
-    private void appendVarint(int v) {
-        appendVarlong(v & 0xFFFFFFFFL);
-    }
-
-    private void appendVarlong(long v) {
-        ensure(10);
-        while ((v & ~0x7FL) != 0) {
-            log[logLength++] = (byte) ((v & 0x7F) | 0x80);
-            v >>>= 7;
-        }
-        log[logLength++] = (byte) v;
-    }
-
-    /** UTF-8 with a varint length + 1 (0 = null). */
-    private void appendText(String s) {
-        if (s == null) {
-            appendVarint(0);
-            return;
-        }
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        appendVarint(b.length + 1);
-        ensure(b.length);
-        System.arraycopy(b, 0, log, logLength, b.length);
-        logLength += b.length;
     }
 
     private static long zigzag(long v) {
@@ -276,10 +233,19 @@ final class OpenPassages {
         return (v >>> 1) ^ -(v & 1);
     }
 
-    /** The snapshot's header. */
-    private static final class Writer {
-        private byte[] b = new byte[256];
+    /** A growable byte buffer with the log's encodings: varints, UTF-8 with a varint length + 1 (0 = null). */
+    private static final class Bytes {
+        private byte[] b;
         private int n;
+
+        Bytes(int capacity) {
+            b = new byte[capacity];
+        }
+
+        void put(byte x) {
+            room(1);
+            b[n++] = x;
+        }
 
         void varint(int v) {
             varlong(v & 0xFFFFFFFFL);
@@ -295,11 +261,20 @@ final class OpenPassages {
         }
 
         void text(String s) {
+            if (s == null) {
+                varint(0);
+                return;
+            }
             byte[] t = s.getBytes(StandardCharsets.UTF_8);
             varint(t.length + 1);
             room(t.length);
             System.arraycopy(t, 0, b, n, t.length);
             n += t.length;
+        }
+
+        void dropFront(int count) {
+            System.arraycopy(b, count, b, 0, n - count);
+            n -= count;
         }
 
         private void room(int more) {
