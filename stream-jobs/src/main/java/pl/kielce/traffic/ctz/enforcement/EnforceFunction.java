@@ -300,7 +300,7 @@ public final class EnforceFunction extends KeyedBroadcastProcessFunction<String,
         byte[] json = EventCodec.encode(v);
         out.collect(RawRecord.out(v.topic(), read.plate().getBytes(StandardCharsets.UTF_8), json));
         for (String ref : evidence) claim(ref, caseId, out);
-        ctx.output(EnforcementJob.CASE_ROWS, CaseRow.open(caseId, new String(json, StandardCharsets.UTF_8), read.cameraId(),
+        ctx.output(EnforcementJob.CASE_ROWS, CaseRow.open(caseId, v, read.cameraId(),
                 read.confidence(), vehicleJson(d)));
         opened.inc();
     }

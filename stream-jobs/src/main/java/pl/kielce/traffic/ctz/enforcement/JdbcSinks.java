@@ -3,8 +3,6 @@ package pl.kielce.traffic.ctz.enforcement;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
-import pl.kielce.traffic.events.Decoded;
-import pl.kielce.traffic.events.EventCodec;
 import pl.kielce.traffic.events.Violation;
 
 import java.io.IOException;
@@ -163,9 +161,7 @@ public final class JdbcSinks {
                 int updates = 0;
                 for (CaseRow r : rows) {
                     if (r.isNewCase()) {
-                        Decoded<Violation> d = EventCodec.decode(r.violationJson(), Violation.class);
-                        if (!d.isOk()) throw new IllegalStateException("case " + r.caseId() + " does not decode: " + d.reason());
-                        Violation v = d.value();
+                        Violation v = r.violation();
                         ins.setString(1, v.id());
                         ins.setString(2, v.kind().name());
                         ins.setString(3, v.plate());

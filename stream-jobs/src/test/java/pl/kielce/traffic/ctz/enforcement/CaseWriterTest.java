@@ -2,7 +2,6 @@ package pl.kielce.traffic.ctz.enforcement;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import pl.kielce.traffic.events.EventCodec;
 import pl.kielce.traffic.events.Violation;
 import pl.kielce.traffic.testsupport.PostgisExtension;
 
@@ -27,9 +26,9 @@ class CaseWriterTest {
     @Test
     void aLaterDecisionReplacesAnUntouchedCaseAndKeepsEveryPassageAndImage() throws Exception {
         String id = "ctz-cw-redecided";
-        write(CaseRow.open(id, json(id, Violation.Kind.REVIEW, "LOW_CONFIDENCE", "v1", "read-1", "sha256:aa", EARLIER),
+        write(CaseRow.open(id, violation(id, Violation.Kind.REVIEW, "LOW_CONFIDENCE", "v1", "read-1", "sha256:aa", EARLIER),
                 "KCE-CAM-01", 0.84, null));
-        write(CaseRow.open(id, json(id, Violation.Kind.VIOLATION, "NON_COMPLIANT", "v2", "read-2", "sha256:bb", LATER),
+        write(CaseRow.open(id, violation(id, Violation.Kind.VIOLATION, "NON_COMPLIANT", "v2", "read-2", "sha256:bb", LATER),
                 "KCE-CAM-01", 0.84, "{\"fuel\":\"diesel\"}"));
         try (Connection c = PostgisExtension.dataSource().getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT kind, reason, policy_version, decided_at, passage_refs::text, "
@@ -49,15 +48,15 @@ class CaseWriterTest {
     @Test
     void aCaseAPersonHasTouchedKeepsItsDecisionButGetsThePassage() throws Exception {
         String id = "ctz-cw-reviewed";
-        write(CaseRow.open(id, json(id, Violation.Kind.REVIEW, "LOW_CONFIDENCE", "v1", "read-1", "sha256:aa", EARLIER),
+        write(CaseRow.open(id, violation(id, Violation.Kind.REVIEW, "LOW_CONFIDENCE", "v1", "read-1", "sha256:aa", EARLIER),
                 "KCE-CAM-01", 0.84, null));
         try (Connection c = PostgisExtension.dataSource().getConnection(); Statement s = c.createStatement()) {
             s.executeUpdate("INSERT INTO ctz_case_reviews (case_id, status, decided_by, version) VALUES ('" + id + "', 'REJECTED', 'officer', 1)");
         }
-        write(CaseRow.open(id, json(id, Violation.Kind.VIOLATION, "NON_COMPLIANT", "v2", "read-2", "sha256:bb", LATER),
+        write(CaseRow.open(id, violation(id, Violation.Kind.VIOLATION, "NON_COMPLIANT", "v2", "read-2", "sha256:bb", LATER),
                 "KCE-CAM-01", 0.84, null));
         // a replay of the first write changes nothing
-        write(CaseRow.open(id, json(id, Violation.Kind.REVIEW, "LOW_CONFIDENCE", "v1", "read-1", "sha256:aa", EARLIER),
+        write(CaseRow.open(id, violation(id, Violation.Kind.REVIEW, "LOW_CONFIDENCE", "v1", "read-1", "sha256:aa", EARLIER),
                 "KCE-CAM-01", 0.84, null));
         try (Connection c = PostgisExtension.dataSource().getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT kind, reason, policy_version, passage_refs::text, evidence_refs::text "
@@ -74,7 +73,7 @@ class CaseWriterTest {
     @Test
     void theJobFillsInWhatTheConsolesConsumerCouldNotKnow() throws Exception {
         String id = "ctz-cw-console-first";
-        String json = json(id, Violation.Kind.VIOLATION, "NON_COMPLIANT", "v1", "read-1", "sha256:aa", EARLIER);
+        Violation violation = violation(id, Violation.Kind.VIOLATION, "NON_COMPLIANT", "v1", "read-1", "sha256:aa", EARLIER);
         // the console's consumer stores the same decision first, from the Violation alone (no camera, no confidence)
         try (Connection c = PostgisExtension.dataSource().getConnection(); Statement s = c.createStatement()) {
             s.executeUpdate("INSERT INTO ctz_cases (id, kind, plate, country, zone_id, stage_id, policy_id, policy_version, "
@@ -82,7 +81,7 @@ class CaseWriterTest {
                     + "'TK12345', 'PL', 'kielce-centre', 'stage-1', 'kielce-sct', 'v1', 'NON_COMPLIANT', 'x', '"
                     + EARLIER.minusMillis(300) + "', '" + EARLIER + "', '{read-1}', '{sha256:aa}')");
         }
-        write(CaseRow.open(id, json, "KCE-CAM-01", 0.87, "{\"fuel\":\"diesel\"}"));
+        write(CaseRow.open(id, violation, "KCE-CAM-01", 0.87, "{\"fuel\":\"diesel\"}"));
         try (Connection c = PostgisExtension.dataSource().getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT kind, camera_id, confidence, vehicle->>'fuel', passage_refs::text "
                      + "FROM ctz_cases WHERE id = '" + id + "'")) {
@@ -102,10 +101,10 @@ class CaseWriterTest {
         }
     }
 
-    private static String json(String id, Violation.Kind kind, String reason, String policyVersion, String readId,
-                               String evidenceRef, Instant decidedAt) {
-        return EventCodec.encodeToString(new Violation(id, kind, "TK12345", "PL", "kielce-centre", "stage-1", "kielce-sct",
+    private static Violation violation(String id, Violation.Kind kind, String reason, String policyVersion, String readId,
+                                       String evidenceRef, Instant decidedAt) {
+        return new Violation(id, kind, "TK12345", "PL", "kielce-centre", "stage-1", "kielce-sct",
                 policyVersion, reason, kind + " (" + reason + ")", decidedAt.minusMillis(300), List.of(readId),
-                List.of(evidenceRef), decidedAt));
+                List.of(evidenceRef), decidedAt);
     }
 }
