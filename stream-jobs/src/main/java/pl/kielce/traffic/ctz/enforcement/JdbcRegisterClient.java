@@ -37,23 +37,33 @@ import java.util.concurrent.atomic.AtomicInteger;
  * an UNAVAILABLE answer (retried by the job, then REVIEW), never an exception.
  *
  * <p>Batching: each thread takes the next plate asked for and the plates asked for within {@link #LINGER_NANOS}
- * (2 ms) after it, up to {@link #MAX_BATCH}, into one set of queries ({@code plate = ANY(array)}) — seven statements
- * with the transaction, whether for one plate or 256. Without the short wait a batch was 13 plates on average in the
- * enforcement benchmark (6,352 batches, 44,000 statements for 84,000 lookups); one query per plate with a correlated
- * sub-query per exemption table, before that, cost PostgreSQL 13–17 CPU-seconds per million reads, a third of the
- * job's CPU. A lookup is a cache miss (a plate not seen for a minute), so 2 ms more is nothing to the decision.
+ * (2 ms) after it, up to {@link #MAX_BATCH}, into one set of queries ({@code plate = ANY(array)}) — four statements
+ * with the transaction, whether for one plate or 256 (seven until 2026-11-29: a statement per exemption register).
+ * Without the short wait a batch was 13 plates on average in the enforcement benchmark (6,352 batches, 44,000
+ * statements for 84,000 lookups); one query per plate with a correlated sub-query per exemption table, before that,
+ * cost PostgreSQL 13–17 CPU-seconds per million reads, a third of the job's CPU. A lookup is a cache miss (a plate not
+ * seen for a minute), so 2 ms more is nothing to the decision.
  */
 public final class JdbcRegisterClient implements RegisterClient {
     /** Vehicle facts of the plates of the array parameter. */
     static final String VEHICLES_SQL = "SELECT plate, category, fuel, euro_norm, production_year, first_registration, gross_mass_kg, "
             + "historic, special_service FROM vehicle_register WHERE plate = ANY(?)";
-    static final String CARDS_SQL = "SELECT plate, valid_from, valid_to FROM disability_cards WHERE plate = ANY(?)";
-    static final String RESIDENTS_SQL = "SELECT plate, tax_paying_resident, owned_since, owner_birth_date FROM residents WHERE plate = ANY(?)";
-    static final String PERMITS_SQL = "SELECT plate, kind, valid_from, valid_to, zone_ids FROM permits "
-            + "WHERE plate = ANY(?) AND valid_to > now() - interval '1 day'";
-    static final String PAYMENTS_SQL = "SELECT plate, product, valid_from, valid_to, zone_ids FROM paid_entries "
-            + "WHERE plate = ANY(?) AND valid_to > now() - interval '1 day'";
-    static final String OCCASIONAL_SQL = "SELECT plate, day FROM occasional_entries WHERE plate = ANY(?)";
+    /**
+     * Entries of the plates of the array parameter (bound once per table) in the five exemption registers, one statement:
+     * (register, plate, from, to, kind or product, zones, tax-paying resident, date 1, date 2) — dates 1 and 2 are a card's
+     * validity, a resident's ownership start and birth date, an occasional entry's day. Most plates have no entry, so
+     * five statements (until 2026-11-29) cost five round trips and executor starts for nothing.
+     */
+    static final String EXEMPTIONS_SQL = "SELECT 1, plate, NULL::timestamptz, NULL::timestamptz, NULL::text, NULL::text[], "
+            + "NULL::boolean, valid_from, valid_to FROM disability_cards WHERE plate = ANY(?) "
+            + "UNION ALL SELECT 2, plate, NULL, NULL, NULL, NULL, tax_paying_resident, owned_since, owner_birth_date "
+            + "FROM residents WHERE plate = ANY(?) "
+            + "UNION ALL SELECT 3, plate, valid_from, valid_to, kind, zone_ids, NULL, NULL, NULL FROM permits "
+            + "WHERE plate = ANY(?) AND valid_to > now() - interval '1 day' "
+            + "UNION ALL SELECT 4, plate, valid_from, valid_to, product, zone_ids, NULL, NULL, NULL FROM paid_entries "
+            + "WHERE plate = ANY(?) AND valid_to > now() - interval '1 day' "
+            + "UNION ALL SELECT 5, plate, NULL, NULL, NULL, NULL, NULL, day, NULL FROM occasional_entries WHERE plate = ANY(?)";
+    private static final int CARD = 1, RESIDENT = 2, PERMIT = 3, PAYMENT = 4, OCCASIONAL = 5;
     /** Most plates in one batch. */
     static final int MAX_BATCH = 256;
     /** How long a batch waits for more plates after its first. */
@@ -135,15 +145,8 @@ public final class JdbcRegisterClient implements RegisterClient {
             Map<String, VehicleFacts> vehicles = new HashMap<>();
             Map<String, PlateExemptions> exemptions = new HashMap<>();
             try {
-                rows(c, VEHICLES_SQL, array, rs -> vehicles.put(rs.getString(1), facts(rs)));
-                rows(c, CARDS_SQL, array, rs -> entries(exemptions, rs).card(rs.getDate(2).toLocalDate(), rs.getDate(3).toLocalDate()));
-                rows(c, RESIDENTS_SQL, array, rs -> entries(exemptions, rs).resident(
-                        new ResidentRegister.Resident(rs.getBoolean(2), date(rs.getDate(3)), date(rs.getDate(4)))));
-                rows(c, PERMITS_SQL, array, rs -> entries(exemptions, rs).permit(new PermitRegister.Permit(rs.getString(1),
-                        rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getTimestamp(4).toInstant(), zones(rs.getArray(5)))));
-                rows(c, PAYMENTS_SQL, array, rs -> entries(exemptions, rs).payment(new PaidEntryRegister.Payment(rs.getString(1),
-                        rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getTimestamp(4).toInstant(), zones(rs.getArray(5)))));
-                rows(c, OCCASIONAL_SQL, array, rs -> entries(exemptions, rs).occasionalDay(rs.getDate(2).toLocalDate()));
+                rows(c, VEHICLES_SQL, array, 1, rs -> vehicles.put(rs.getString(1), facts(rs)));
+                rows(c, EXEMPTIONS_SQL, array, 5, rs -> exemption(exemptions.computeIfAbsent(rs.getString(2), k -> new PlateExemptions()), rs));
                 c.commit();
             } catch (RuntimeException e) { // a row the domain refuses (e.g. a permit ending before it starts)
                 c.rollback();
@@ -166,17 +169,28 @@ public final class JdbcRegisterClient implements RegisterClient {
         void read(ResultSet rs) throws SQLException;
     }
 
-    private static void rows(Connection c, String sql, java.sql.Array plates, RowReader reader) throws SQLException {
+    /** Runs {@code sql} with the plates as its {@code parameters} parameters (all the same array). */
+    private static void rows(Connection c, String sql, java.sql.Array plates, int parameters, RowReader reader) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setArray(1, plates);
+            for (int i = 1; i <= parameters; i++) ps.setArray(i, plates);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) reader.read(rs);
             }
         }
     }
 
-    private static PlateExemptions entries(Map<String, PlateExemptions> exemptions, ResultSet rs) throws SQLException {
-        return exemptions.computeIfAbsent(rs.getString(1), k -> new PlateExemptions());
+    /** One row of {@link #EXEMPTIONS_SQL} into the plate's entries. */
+    private static void exemption(PlateExemptions e, ResultSet rs) throws SQLException {
+        switch (rs.getInt(1)) {
+            case CARD -> e.card(rs.getDate(8).toLocalDate(), rs.getDate(9).toLocalDate());
+            case RESIDENT -> e.resident(new ResidentRegister.Resident(rs.getBoolean(7), date(rs.getDate(8)), date(rs.getDate(9))));
+            case PERMIT -> e.permit(new PermitRegister.Permit(rs.getString(2), rs.getString(5), rs.getTimestamp(3).toInstant(),
+                    rs.getTimestamp(4).toInstant(), zones(rs.getArray(6))));
+            case PAYMENT -> e.payment(new PaidEntryRegister.Payment(rs.getString(2), rs.getString(5), rs.getTimestamp(3).toInstant(),
+                    rs.getTimestamp(4).toInstant(), zones(rs.getArray(6))));
+            case OCCASIONAL -> e.occasionalDay(rs.getDate(8).toLocalDate());
+            default -> throw new IllegalStateException("unknown register " + rs.getInt(1));
+        }
     }
 
     static VehicleFacts facts(ResultSet rs) throws SQLException {

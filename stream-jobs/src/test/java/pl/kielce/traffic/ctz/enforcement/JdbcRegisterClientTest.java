@@ -32,6 +32,11 @@ class JdbcRegisterClientTest {
                     + "('TQR1100', 'delivery', now() - interval '1 day', now() + interval '30 days', '{}')");
             st.execute("INSERT INTO residents (plate, tax_paying_resident, owned_since) VALUES ('TQR8', true, '2020-01-01') "
                     + "ON CONFLICT DO NOTHING");
+            st.execute("INSERT INTO disability_cards (plate, valid_from, valid_to) VALUES ('TQR9', current_date - 10, current_date + 300) "
+                    + "ON CONFLICT DO NOTHING");
+            st.execute("INSERT INTO paid_entries (plate, product, valid_from, valid_to, zone_ids) VALUES "
+                    + "('TQR9', 'day-pass', now() - interval '1 hour', now() + interval '5 hours', '{}'), "
+                    + "('TQR9', 'hourly', now() - interval '10 days', now() - interval '9 days', '{}')"); // long over: not read
         }
         try (JdbcRegisterClient client = new JdbcRegisterClient(PostgisExtension.jdbcUrl(), 2)) {
             List<CompletableFuture<RegisterAnswer>> answers = new ArrayList<>();
@@ -44,7 +49,7 @@ class JdbcRegisterClientTest {
                     assertThat(a.status()).as("TQR" + i).isEqualTo(RegisterAnswer.Status.FOUND);
                     assertThat(a.facts().fuel()).isEqualTo(i % 2 == 0 ? Fuel.DIESEL : Fuel.PETROL);
                     assertThat(a.facts().euroNorm()).isEqualTo(EuroNorm.EURO_6);
-                    assertThat(a.exemptions() != null).as("TQR" + i).isEqualTo(i == 7 || i == 8);
+                    assertThat(a.exemptions() != null).as("TQR" + i).isEqualTo(i == 7 || i == 8 || i == 9);
                 } else {
                     assertThat(a.status()).as("TQR" + i).isEqualTo(RegisterAnswer.Status.UNKNOWN);
                     assertThat(a.exemptions() != null).as("TQR" + i).isEqualTo(i == 1100); // a permit for an unknown vehicle
@@ -57,6 +62,11 @@ class JdbcRegisterClientTest {
             assertThat(tqr7.permits().hasPermit("TQR7", now, "kielce-centre", java.util.Set.of("medical"))).isTrue();
             assertThat(tqr7.permits().hasPermit("TQR7", now, "other-zone", java.util.Set.of("medical"))).isFalse();
             assertThat(answers.get(8).get().exemptions().toExemptions("TQR8").residents().find("TQR8")).isPresent();
+            var tqr9 = answers.get(9).get().exemptions().toExemptions("TQR9");
+            assertThat(tqr9.disabledCards().hasValidCard("TQR9", java.time.LocalDate.now())).isTrue();
+            assertThat(tqr9.paidEntries().hasPaidEntry("TQR9", now, "kielce-centre", java.util.Set.of("day-pass"))).isTrue();
+            assertThat(tqr9.paidEntries().hasPaidEntry("TQR9", now.minus(java.time.Duration.ofDays(9)).minusSeconds(43_200),
+                    "kielce-centre", java.util.Set.of())).as("the payment that ended 9 days ago is not read").isFalse();
             client.close();
             assertThat(client.lookup("TQR1").get(5, TimeUnit.SECONDS).available()).isFalse();
         }
