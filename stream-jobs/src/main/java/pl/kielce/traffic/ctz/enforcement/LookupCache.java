@@ -46,9 +46,14 @@ final class LookupCache {
 
     /** Keeps {@code answer} for {@code plate} (from any thread; visible to the next {@link #get}). */
     void put(String plate, RegisterAnswer answer) {
+        put(plate, answer, nanoClock.getAsLong());
+    }
+
+    /** Keeps {@code answer}, fetched at {@code fetchedNanos}: its time to live counts from then. */
+    void put(String plate, RegisterAnswer answer, long fetchedNanos) {
         if (maxEntries == 0 || answer == null || !answer.available()) return;
         long code = LongTable.plateCode(plate);
-        if (code > 0) arrived.add(new Arrived(code, answer, nanoClock.getAsLong()));
+        if (code > 0) arrived.add(new Arrived(code, answer, fetchedNanos));
     }
 
     /** Entries in the table (task thread). */

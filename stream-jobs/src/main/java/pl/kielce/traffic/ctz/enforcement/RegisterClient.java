@@ -15,7 +15,7 @@ public interface RegisterClient extends AutoCloseable {
     default void close() throws Exception {
     }
 
-    /** Opens a client on each parallel instance of the enrichment operator. */
+    /** Opens the client the enrichment subtasks of a job share in one JVM ({@link SharedRegister}). */
     interface Factory extends Serializable {
         RegisterClient open() throws Exception;
     }

@@ -10,14 +10,15 @@ import org.apache.flink.streaming.api.functions.async.RichAsyncFunction;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Flink async I/O: asks the registers about the plate of each read, before the reads are grouped by plate (so the
- * job needs one keyed stage, not two), a {@link ReadBatch} at a time (one result hand-over per batch, not per read). Answers are cached per subtask ({@link EnforcementSettings#cacheTtl()}); an UNAVAILABLE answer is retried
+ * job needs one keyed stage, not two), a {@link ReadBatch} at a time (one result hand-over per batch, not per read).
+ * Answers are cached per subtask ({@link EnforcementSettings#cacheTtl()}); misses go to the {@link SharedRegister} of
+ * the job's subtasks in this JVM (one client, one query per plate for all of them); an UNAVAILABLE answer is retried
  * ({@link EnforcementSettings#registerAttempts()}); a lookup that runs out of time becomes
  * UNAVAILABLE (each attempt has {@code registerTimeout / registerAttempts}) — the decision then is REVIEW, never
  * VIOLATION. The deadline is the lookup's own, so cache hits (most reads) cost no timer.
@@ -27,9 +28,10 @@ public final class RegisterEnrichment extends RichAsyncFunction<ReadBatch, Enric
     private final EnforcementSettings settings;
 
     private final long timeoutMillis;
-    private transient RegisterClient client;
+    /** The same in every subtask of this job (it travels with the function): the key of their {@link SharedRegister}. */
+    private final String jobKey = UUID.randomUUID().toString();
+    private transient SharedRegister shared;
     private transient LookupCache cache;
-    private transient Map<String, CompletableFuture<RegisterAnswer>> inFlight;
     private transient Histogram latencyMs;
     private transient Counter cacheHits;
     private transient Counter unavailable;
@@ -42,9 +44,8 @@ public final class RegisterEnrichment extends RichAsyncFunction<ReadBatch, Enric
 
     @Override
     public void open(OpenContext ctx) throws Exception {
-        client = clientFactory.open();
+        shared = SharedRegister.acquire(jobKey, clientFactory, settings.cacheTtl().toNanos(), settings.cacheMaxEntries());
         cache = new LookupCache(settings.cacheTtl().toNanos(), settings.cacheMaxEntries(), System::nanoTime);
-        inFlight = new ConcurrentHashMap<>();
         latencyMs = getRuntimeContext().getMetricGroup().histogram(Metrics.REGISTER_LATENCY_MS, new DescriptiveStatisticsHistogram(10_000));
         cacheHits = getRuntimeContext().getMetricGroup().counter(Metrics.REGISTER_CACHE_HITS);
         unavailable = getRuntimeContext().getMetricGroup().counter(Metrics.REGISTER_UNAVAILABLE);
@@ -52,7 +53,8 @@ public final class RegisterEnrichment extends RichAsyncFunction<ReadBatch, Enric
 
     @Override
     public void close() throws Exception {
-        if (client != null) client.close();
+        if (shared != null) shared.release();
+        shared = null;
     }
 
     @Override
@@ -79,21 +81,20 @@ public final class RegisterEnrichment extends RichAsyncFunction<ReadBatch, Enric
         }
     }
 
-    /** The answer for a plate not in the cache: one lookup per plate at a time (reads arriving meanwhile share it). */
+    /**
+     * The answer for a plate not in this subtask's cache: from the job's {@link SharedRegister} — a lookup another
+     * subtask (or this one) has in flight or made within the time to live, else a new one (register latency measured).
+     */
     private CompletableFuture<RegisterAnswer> lookup(String plate) {
-        CompletableFuture<RegisterAnswer> lookup = inFlight.get(plate);
-        if (lookup != null) return lookup;
-        long started = System.nanoTime();
-        CompletableFuture<RegisterAnswer> f = lookupWithRetries(client, plate, 1, settings.registerAttempts(), timeoutMillis,
-                settings.registerRetryDelay().toMillis())
-                .handle((answer, error) -> error != null || answer == null
-                        ? RegisterAnswer.unavailable(error == null ? "no answer" : error.getClass().getSimpleName()) : answer);
-        inFlight.put(plate, f);
-        return f.whenComplete((a, error) -> {
-            latencyMs.update((System.nanoTime() - started) / 1_000_000L);
-            if (a.available()) cache.put(plate, a);
+        return shared.lookup(plate, () -> {
+            long started = System.nanoTime();
+            return lookupWithRetries(shared.client(), plate, 1, settings.registerAttempts(), timeoutMillis,
+                    settings.registerRetryDelay().toMillis())
+                    .whenComplete((a, error) -> latencyMs.update((System.nanoTime() - started) / 1_000_000L));
+        }).thenApply(a -> {
+            if (a.answer().available()) cache.put(plate, a.answer(), a.fetchedNanos());
             else unavailable.inc();
-            inFlight.remove(plate, f);
+            return a.answer();
         });
     }
 
