@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# help: ctz bench [reads] [latency-seconds]                     CTZ enforcement job vs a pass-through job on the same topics (alternately, last round counts): reads/s, ratio, p50/p99 at 1,000 reads/s (also ./traffic bench ctz)
+# help: ctz bench [reads] [latency-seconds]                     CTZ enforcement job vs a pass-through job on the same topics (alternately on one MiniCluster, median after warm-up rounds): reads/s, ratio, p50/p99 at 1,000 reads/s (also ./traffic bench ctz)
 # help: ctz publish-policy [DIR]                               send a city pack (default cities/kielce) to topic policy.updates: the running job switches policy without a restart
 set -euo pipefail
 : "${TRAFFIC_ROOT:=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)}"
