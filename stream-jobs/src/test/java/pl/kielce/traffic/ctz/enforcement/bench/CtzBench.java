@@ -73,12 +73,14 @@ import java.util.concurrent.atomic.AtomicLong;
  *   a few exempt, 3 % of reads from plates the register does not know, every Kielce camera (inside and outside the
  *   zone); publishes them to one topic.</li>
  *   <li>Throughput: both jobs read the whole topic (bounded, read_committed) and write exactly-once, alternately in
- *   rounds ({@code -Dctz.bench.rounds}, default 7; the first {@code -Dctz.bench.warmup}, default 2, warm both up and
+ *   rounds ({@code -Dctz.bench.rounds}, default 13; the first {@code -Dctz.bench.warmup}, default 5, warm both up and
  *   are not counted) on one Flink MiniCluster started once for all rounds, as a Flink cluster runs its jobs. A run's
  *   reads/s = reads / the time from its first read to its end (its last transaction committed); the time with the
  *   job's start is printed beside it. The result is the median over the counted rounds of each job's reads/s and of
- *   the per-round ratio (one round pair on this shared machine varies by ±15 %; the job kept getting faster until the
- *   fourth or fifth round). Same environment for both: parallelism 2, object reuse, checkpoints every 200 ms to a
+ *   the per-round ratio. Why so many rounds: broker, Flink, JDBC and the job share one JVM, and the JIT compiler kept
+ *   compiling for minutes (its threads used 0.4–0.6 of a core in every round); the job's CPU per read fell until
+ *   about the sixth round (16.7 → 8–11.5 µs), the pass-through's by the third. One round pair varies by ±15 %.
+ *   Same environment for both: parallelism 2, object reuse, checkpoints every 200 ms to a
  *   filesystem directory ({@code -Dctz.bench.conf=k=v;…} adds Flink settings to both, e.g. a state backend;
  *   {@code -Dctz.bench.clusterPerRound=true} starts a cluster per run, as the harness did until 2026-11-29).</li>
  *   <li>Latency: the enforcement job on an unbounded topic fed at a fixed 1,000 reads/s; for each violation,
@@ -124,8 +126,8 @@ public final class CtzBench {
             // 1) + 2) the pass-through and the enforcement job on the same topic, alternately. The warm-up rounds warm the
             // JVM (JIT) and the broker for both and are not counted (the first version timed the pass-through cold and the
             // job warm, which flattered the job)
-            int rounds = Math.max(1, Integer.getInteger("ctz.bench.rounds", 7));
-            int warmup = Math.min(rounds - 1, Math.max(0, Integer.getInteger("ctz.bench.warmup", 2)));
+            int rounds = Math.max(1, Integer.getInteger("ctz.bench.rounds", 13));
+            int warmup = Math.min(rounds - 1, Math.max(0, Integer.getInteger("ctz.bench.warmup", 5)));
             List<Double> passRates = new ArrayList<>();
             List<Double> jobRates = new ArrayList<>();
             List<Double> ratios = new ArrayList<>();
