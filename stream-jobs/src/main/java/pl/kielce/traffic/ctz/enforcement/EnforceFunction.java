@@ -158,10 +158,9 @@ public final class EnforceFunction extends KeyedBroadcastProcessFunction<String,
         String zoneKey = zoneKeys.of(p, read.cameraId(), at);
         int open = passages.find(read.plate(), zoneKey);
         if (open >= 0 && Math.abs(at - passages.firstSeenMillis(open)) <= windowMillis) {
-            String caseId = passages.caseId(open);
-            if (caseId == null) return; // a further read of an ALLOWED/EXEMPT passage: nothing is kept
+            if (!passages.hasCase(open)) return; // a further read of an ALLOWED/EXEMPT passage: nothing is kept
             if (passages.evidenceReads(open) < evidenceReadsPerPassage) {
-                attach(caseId, read, ctx, out);
+                attach(passages.caseId(open), read, ctx, out);
                 passages.countEvidenceRead(open, read.plate(), zoneKey);
             } else {
                 evidenceSkipped.inc(); // enough of this passage: the image is not claimed, the gateway deletes it

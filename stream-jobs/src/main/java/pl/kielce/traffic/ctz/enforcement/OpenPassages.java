@@ -68,6 +68,14 @@ final class OpenPassages {
         return table.get(slot, EXPIRES);
     }
 
+    /**
+     * Whether the passage has a case (VIOLATION or REVIEW), read beside the key: the case id is in an array apart, and
+     * touching it cost a second cache miss for every further read of an ALLOWED passage (most reads).
+     */
+    boolean hasCase(int slot) {
+        return table.get(slot, FLAGS) != 0; // a case passage counts its first read as evidence (see open)
+    }
+
     /** The case the passage's reads are attached to; null for ALLOWED and EXEMPT passages. */
     String caseId(int slot) {
         return (String) table.object(slot);
@@ -81,6 +89,9 @@ final class OpenPassages {
     void open(String plate, String zoneKey, long firstSeenMillis, long expiresAtMillis, String caseId, int evidenceReads) {
         long code = LongTable.plateCode(plate);
         if (code <= 0) throw new IllegalArgumentException("not a normalised plate (the contract's [A-Z0-9]{1,12})");
+        if ((caseId == null) != (evidenceReads == 0)) {
+            throw new IllegalArgumentException("a passage with a case has evidence reads (its first), one without has none");
+        }
         int zone = zoneNumber(zoneKey);
         int slot = table.insert(code, zone);
         table.set(slot, FLAGS, evidenceReads);

@@ -22,8 +22,13 @@ class OpenPassagesTest {
         assertThat(p.size()).isEqualTo(3);
         int x = p.find("TK1", "camera:X");
         assertThat(p.caseId(x)).isEqualTo("case-1");
+        assertThat(p.hasCase(x)).isTrue();
         assertThat(p.evidenceReads(x)).isEqualTo(1);
         assertThat(p.caseId(p.find("TK1", "zone-a"))).isNull();
+        assertThat(p.hasCase(p.find("TK1", "zone-a"))).isFalse();
+        // hasCase reads the evidence count: a case passage counts its first read, one without a case none
+        assertThatThrownBy(() -> p.open("TK4", "zone-a", 0, 1, "case-4", 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> p.open("TK4", "zone-a", 0, 1, null, 1)).isInstanceOf(IllegalArgumentException.class);
         assertThat(p.find("TK1", "zone-b")).isNegative();
         assertThat(p.find("TK3", "zone-a")).isNegative();
 
@@ -128,7 +133,8 @@ class OpenPassagesTest {
     void theLogKeepsOnlyWhatTheKeptPassagesNeed() throws Exception {
         OpenPassages p = new OpenPassages();
         for (int i = 0; i < 200_000; i++) {
-            p.open("TK" + i, i % 3 == 0 ? "zone-a" : "camera:C" + (i % 7), i, i + 1_000L, i % 5 == 0 ? "c" + i : null, i % 4);
+            p.open("TK" + i, i % 3 == 0 ? "zone-a" : "camera:C" + (i % 7), i, i + 1_000L, i % 5 == 0 ? "c" + i : null,
+                    i % 5 == 0 ? 1 + i % 4 : 0);
             p.expireUpTo(i - 1);
         }
         assertThat(p.size()).isEqualTo(1_001);
@@ -139,7 +145,7 @@ class OpenPassagesTest {
         assertThat(restored.size()).isEqualTo(1_001);
         int last = restored.find("TK199995", "zone-a"); // 199,995 % 3 == 0
         assertThat(restored.caseId(last)).isEqualTo("c199995");
-        assertThat(restored.evidenceReads(last)).isEqualTo(3);
+        assertThat(restored.evidenceReads(last)).isEqualTo(4);
         assertThat(restored.expiresAtMillis(last)).isEqualTo(200_995L);
     }
 }
