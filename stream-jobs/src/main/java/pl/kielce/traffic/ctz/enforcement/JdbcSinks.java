@@ -13,7 +13,11 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * PostGIS sinks of the enforcement job. Rows are written in batches, at the latest when Flink flushes the
@@ -71,10 +75,11 @@ public final class JdbcSinks {
             + newer("decided_at") + newerOrFilled("camera_id") + newerOrFilled("confidence") + newerOrFilled("vehicle")
             + "updated_at = now()";
 
+    /** A case's further passages and images of one flush, appended in order where not there yet (idempotent). */
     static final String ATTACH = "UPDATE ctz_cases SET "
-            + "passage_refs = CASE WHEN ?::text = ANY(passage_refs) THEN passage_refs ELSE array_append(passage_refs, ?::text) END, "
-            + "evidence_refs = CASE WHEN ?::text IS NULL OR ?::text = ANY(evidence_refs) THEN evidence_refs "
-            + "ELSE array_append(evidence_refs, ?::text) END, updated_at = now() WHERE id = ?";
+            + "passage_refs = passage_refs || ARRAY(SELECT r FROM unnest(?::text[]) r WHERE r <> ALL(passage_refs)), "
+            + "evidence_refs = evidence_refs || ARRAY(SELECT r FROM unnest(?::text[]) r WHERE r <> ALL(evidence_refs)), "
+            + "updated_at = now() WHERE id = ?";
     static final String UPSERT_COUNT = "INSERT INTO ctz_decision_counts (camera_id, hour_start, policy_version, stage_id, "
             + "outcome, category, fuel, euro_norm, passages) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
             + "ON CONFLICT (camera_id, hour_start, policy_version, stage_id, outcome, category, fuel, euro_norm) "
@@ -149,16 +154,21 @@ public final class JdbcSinks {
     }
 
     static final class CaseWriter extends BatchWriter<CaseRow> {
+        /** A case's passages and images attached in one flush, in order. */
+        private record Attached(Set<String> readIds, Set<String> evidenceRefs) { }
+
         CaseWriter(String jdbcUrl) {
             super(jdbcUrl);
         }
 
         @Override
         void writeAll(Connection c, List<CaseRow> rows) throws SQLException {
-            // inserts first: an attachment is always written after (or with) the case it belongs to
+            // inserts first: an attachment is always written after (or with) the case it belongs to. Attachments are
+            // gathered per case: one update per case and flush (a passage's further reads come in quick succession),
+            // not one per read — each rewrote the case's whole row
+            Map<String, Attached> attachments = new LinkedHashMap<>();
             try (PreparedStatement ins = c.prepareStatement(INSERT_CASE); PreparedStatement upd = c.prepareStatement(ATTACH)) {
                 int inserts = 0;
-                int updates = 0;
                 for (CaseRow r : rows) {
                     if (r.isNewCase()) {
                         Violation v = r.violation();
@@ -183,18 +193,19 @@ public final class JdbcSinks {
                         ins.addBatch();
                         inserts++;
                     } else {
-                        upd.setString(1, r.readId());
-                        upd.setString(2, r.readId());
-                        upd.setString(3, r.evidenceRef());
-                        upd.setString(4, r.evidenceRef());
-                        upd.setString(5, r.evidenceRef());
-                        upd.setString(6, r.caseId());
-                        upd.addBatch();
-                        updates++;
+                        Attached a = attachments.computeIfAbsent(r.caseId(), k -> new Attached(new LinkedHashSet<>(), new LinkedHashSet<>()));
+                        a.readIds().add(r.readId());
+                        if (r.evidenceRef() != null) a.evidenceRefs().add(r.evidenceRef());
                     }
                 }
                 if (inserts > 0) ins.executeBatch();
-                if (updates > 0) upd.executeBatch();
+                for (Map.Entry<String, Attached> a : attachments.entrySet()) {
+                    upd.setArray(1, c.createArrayOf("text", a.getValue().readIds().toArray()));
+                    upd.setArray(2, c.createArrayOf("text", a.getValue().evidenceRefs().toArray()));
+                    upd.setString(3, a.getKey());
+                    upd.addBatch();
+                }
+                if (!attachments.isEmpty()) upd.executeBatch();
             }
         }
     }
@@ -207,7 +218,7 @@ public final class JdbcSinks {
         @Override
         void writeAll(Connection c, List<DecisionCount> rows) throws SQLException {
             // the latest total per cell wins; several totals of one cell may be buffered
-            java.util.LinkedHashMap<String, DecisionCount> latest = new java.util.LinkedHashMap<>();
+            LinkedHashMap<String, DecisionCount> latest = new LinkedHashMap<>();
             for (DecisionCount r : rows) latest.put(r.cell(), r);
             try (PreparedStatement ps = c.prepareStatement(UPSERT_COUNT)) {
                 for (DecisionCount r : latest.values()) {

@@ -94,9 +94,37 @@ class CaseWriterTest {
         }
     }
 
-    private static void write(CaseRow row) throws Exception {
+    @Test
+    void attachmentsOfOneFlushAreAppendedInOrderOnceEach() throws Exception {
+        String id = "ctz-cw-attached";
+        String other = "ctz-cw-attached-other";
+        write(CaseRow.open(id, violation(id, Violation.Kind.VIOLATION, "NON_COMPLIANT", "v1", "read-1", "sha256:aa", EARLIER),
+                        "KCE-CAM-01", 0.9, null),
+                CaseRow.attach(id, "read-2", "sha256:bb"),
+                CaseRow.open(other, violation(other, Violation.Kind.REVIEW, "UNKNOWN_VEHICLE", "v1", "read-9", "sha256:99", EARLIER),
+                        "KCE-CAM-02", 0.9, null),
+                CaseRow.attach(id, "read-3", null), // a read without an image
+                CaseRow.attach(other, "read-10", "sha256:10"),
+                CaseRow.attach(id, "read-4", "sha256:dd"));
+        // a replay of the same attachments (after a restart) and one new one, in the next flush
+        write(CaseRow.attach(id, "read-2", "sha256:bb"), CaseRow.attach(id, "read-4", "sha256:dd"), CaseRow.attach(id, "read-5", "sha256:ee"));
+        try (Connection c = PostgisExtension.dataSource().getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT id, passage_refs::text, evidence_refs::text FROM ctz_cases "
+                     + "WHERE id IN ('" + id + "', '" + other + "') ORDER BY id")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(2)).isEqualTo("{read-1,read-2,read-3,read-4,read-5}");
+            assertThat(rs.getString(3)).isEqualTo("{sha256:aa,sha256:bb,sha256:dd,sha256:ee}");
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo(other);
+            assertThat(rs.getString(2)).isEqualTo("{read-9,read-10}");
+            assertThat(rs.getString(3)).isEqualTo("{sha256:99,sha256:10}");
+        }
+    }
+
+    /** The rows in one flush (one transaction), as the sink writes what it buffered between checkpoints. */
+    private static void write(CaseRow... rows) throws Exception {
         try (JdbcSinks.CaseWriter w = new JdbcSinks.CaseWriter(PostgisExtension.jdbcUrl())) {
-            w.write(row, null);
+            for (CaseRow row : rows) w.write(row, null);
             w.flush(false);
         }
     }

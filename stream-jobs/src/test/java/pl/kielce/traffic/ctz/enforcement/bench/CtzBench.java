@@ -238,10 +238,9 @@ public final class CtzBench {
     }
 
     /**
-     * The cluster the throughput rounds run on: started once, like a Flink cluster that runs jobs for weeks. A cluster
-     * per job run (the harness until 2026-11-29) loaded Flink's RPC system anew each time (~1,450 Pekko and Scala
-     * classes in a fresh class loader), and the JIT compiler threads used 2–3 CPU-seconds per round compiling them
-     * again — on the two cores the jobs share (measured per thread from /proc).
+     * The cluster the throughput rounds run on: started once, like a Flink cluster that runs jobs for weeks. With a
+     * cluster per job run (the harness until 2026-11-29) each run also started a JobManager and a TaskManager with
+     * their RPC system (1.2–1.6 s here) — the same for both jobs, so a larger share of the short pass-through run.
      */
     static MiniCluster cluster;
 
