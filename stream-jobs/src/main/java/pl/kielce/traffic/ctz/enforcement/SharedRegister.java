@@ -84,7 +84,13 @@ final class SharedRegister {
         if (winner != mine) return winner;
         if (lookups.size() > maxEntries) trim();
         // started outside compute: the answer may come at once, and its clean-up touches the map
-        lookup.get().whenComplete((a, error) -> {
+        CompletableFuture<RegisterAnswer> started;
+        try {
+            started = lookup.get();
+        } catch (RuntimeException e) { // never leave the plate "in flight" for ever: its reads would wait for it
+            started = CompletableFuture.failedFuture(e);
+        }
+        started.whenComplete((a, error) -> {
             RegisterAnswer answer = error != null || a == null
                     ? RegisterAnswer.unavailable(error == null ? "no answer" : error.getClass().getSimpleName()) : a;
             if (!answer.available()) lookups.remove(plate, mine);

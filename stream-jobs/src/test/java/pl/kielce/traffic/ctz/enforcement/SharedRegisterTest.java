@@ -74,6 +74,17 @@ class SharedRegisterTest {
     }
 
     @Test
+    void aLookupThatCannotStartIsUnavailableAndTheNextReadAsksAgain() {
+        SharedRegister r = register(100);
+        var first = r.lookup("KR1", () -> {
+            throw new IllegalStateException("client closed");
+        });
+        assertThat(first.join().answer().available()).isFalse();
+        r.lookup("KR1", this::ask);
+        assertThat(asked).hasSize(1);
+    }
+
+    @Test
     void answeredLookupsAreTrimmedToTheBoundInFlightOnesKept() {
         SharedRegister r = register(4);
         for (int i = 0; i < 4; i++) {
