@@ -2,7 +2,6 @@ package pl.kielce.traffic.ctz.enforcement;
 
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
-import org.apache.flink.api.connector.sink2.WriterInitContext;
 import pl.kielce.traffic.events.Violation;
 
 import java.io.IOException;
