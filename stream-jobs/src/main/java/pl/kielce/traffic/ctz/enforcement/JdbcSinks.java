@@ -1,16 +1,19 @@
 package pl.kielce.traffic.ctz.enforcement;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import pl.kielce.traffic.events.Violation;
 
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -43,6 +46,8 @@ public final class JdbcSinks {
         return (Sink<OccasionalEntry>) ctx -> new OccasionalWriter(jdbcUrl);
     }
 
+    private static final JsonFactory JSON = new JsonFactory();
+
     static final String INSERT_OCCASIONAL = "INSERT INTO occasional_entries (plate, day) VALUES (?, ?::date) ON CONFLICT DO NOTHING";
 
     /** The later decision of a case still untouched by a person (the SET expressions all see the row as it was). */
@@ -57,9 +62,20 @@ public final class JdbcSinks {
                 + ") ELSE coalesce(ctz_cases." + column + ", EXCLUDED." + column + ") END, ";
     }
 
-    static final String INSERT_CASE = "INSERT INTO ctz_cases (id, kind, plate, country, zone_id, stage_id, policy_id, "
-            + "policy_version, reason, explanation, first_seen, decided_at, passage_refs, evidence_refs, camera_id, confidence, "
-            + "vehicle) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) ON CONFLICT (id) DO UPDATE SET "
+    /** Columns of a new case, as the rows of {@link #INSERT_CASES}' JSON document name and type them. */
+    private static final String CASE_COLUMNS = "id, kind, plate, country, zone_id, stage_id, policy_id, policy_version, reason, "
+            + "explanation, first_seen, decided_at, passage_refs, evidence_refs, camera_id, confidence, vehicle";
+
+    /**
+     * New cases of one flush in one statement: the parameter is a JSON array of rows named like the columns (ids
+     * distinct). One statement per flush instead of one per case: PostgreSQL's cost per statement (bind, executor start
+     * and end, statistics) was as large as the row's own.
+     */
+    static final String INSERT_CASES = "INSERT INTO ctz_cases (" + CASE_COLUMNS + ") SELECT " + CASE_COLUMNS
+            + " FROM jsonb_to_recordset(?::jsonb) AS x(id text, kind text, plate text, country text, zone_id text, stage_id text, "
+            + "policy_id text, policy_version text, reason text, explanation text, first_seen timestamptz, decided_at timestamptz, "
+            + "passage_refs text[], evidence_refs text[], camera_id text, confidence double precision, vehicle jsonb) "
+            + "ON CONFLICT (id) DO UPDATE SET "
             // The id (policy, plate, country, zone, local day) exists: a replay, the console's consumer wrote the same
             // decision first, or a run of the job without the state of the run that wrote it decided the vehicle again
             // (perhaps under another policy version or register). The passages and images are always merged; the newer
@@ -74,11 +90,15 @@ public final class JdbcSinks {
             + newer("decided_at") + newerOrFilled("camera_id") + newerOrFilled("confidence") + newerOrFilled("vehicle")
             + "updated_at = now()";
 
-    /** A case's further passages and images of one flush, appended in order where not there yet (idempotent). */
-    static final String ATTACH = "UPDATE ctz_cases SET "
-            + "passage_refs = passage_refs || ARRAY(SELECT r FROM unnest(?::text[]) r WHERE r <> ALL(passage_refs)), "
-            + "evidence_refs = evidence_refs || ARRAY(SELECT r FROM unnest(?::text[]) r WHERE r <> ALL(evidence_refs)), "
-            + "updated_at = now() WHERE id = ?";
+    /**
+     * Further passages and images of one flush, appended in order where not there yet (idempotent), for all cases in
+     * one statement: the parameter is a JSON array of {@code {id, passage_refs, evidence_refs}}, one per case.
+     */
+    static final String ATTACH = "UPDATE ctz_cases c SET "
+            + "passage_refs = c.passage_refs || ARRAY(SELECT r FROM unnest(x.passage_refs) r WHERE r <> ALL(c.passage_refs)), "
+            + "evidence_refs = c.evidence_refs || ARRAY(SELECT r FROM unnest(x.evidence_refs) r WHERE r <> ALL(c.evidence_refs)), "
+            + "updated_at = now() FROM jsonb_to_recordset(?::jsonb) AS x(id text, passage_refs text[], evidence_refs text[]) "
+            + "WHERE c.id = x.id";
     static final String UPSERT_COUNT = "INSERT INTO ctz_decision_counts (camera_id, hour_start, policy_version, stage_id, "
             + "outcome, category, fuel, euro_norm, passages) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
             + "ON CONFLICT (camera_id, hour_start, policy_version, stage_id, outcome, category, fuel, euro_norm) "
@@ -163,48 +183,90 @@ public final class JdbcSinks {
         @Override
         void writeAll(Connection c, List<CaseRow> rows) throws SQLException {
             // inserts first: an attachment is always written after (or with) the case it belongs to. Attachments are
-            // gathered per case: one update per case and flush (a passage's further reads come in quick succession),
+            // gathered per case: one row per case and flush (a passage's further reads come in quick succession),
             // not one per read — each rewrote the case's whole row
+            Map<String, CaseRow> openedRows = new LinkedHashMap<>();
             Map<String, Attached> attachments = new LinkedHashMap<>();
-            try (PreparedStatement ins = c.prepareStatement(INSERT_CASE); PreparedStatement upd = c.prepareStatement(ATTACH)) {
-                int inserts = 0;
-                for (CaseRow r : rows) {
-                    if (r.isNewCase()) {
-                        Violation v = r.violation();
-                        ins.setString(1, v.id());
-                        ins.setString(2, v.kind().name());
-                        ins.setString(3, v.plate());
-                        ins.setString(4, v.country());
-                        ins.setString(5, v.zoneId());
-                        ins.setString(6, v.stageId());
-                        ins.setString(7, v.policyId());
-                        ins.setString(8, v.policyVersion());
-                        ins.setString(9, v.reason());
-                        ins.setString(10, v.explanation());
-                        ins.setTimestamp(11, Timestamp.from(v.firstSeen()));
-                        ins.setTimestamp(12, Timestamp.from(v.decidedAt()));
-                        ins.setArray(13, c.createArrayOf("text", v.passageRefs().toArray()));
-                        ins.setArray(14, c.createArrayOf("text", v.evidenceRefs().toArray()));
-                        ins.setString(15, r.cameraId());
-                        if (Double.isNaN(r.confidence())) ins.setNull(16, Types.DOUBLE);
-                        else ins.setDouble(16, r.confidence());
-                        ins.setString(17, r.vehicleJson());
-                        ins.addBatch();
-                        inserts++;
-                    } else {
-                        Attached a = attachments.computeIfAbsent(r.caseId(), k -> new Attached(new LinkedHashSet<>(), new LinkedHashSet<>()));
-                        a.readIds().add(r.readId());
-                        if (r.evidenceRef() != null) a.evidenceRefs().add(r.evidenceRef());
-                    }
+            for (CaseRow r : rows) {
+                if (r.isNewCase() && !openedRows.containsKey(r.caseId())) {
+                    openedRows.put(r.caseId(), r);
+                } else if (r.isNewCase()) { // the same case opened twice in one flush: its refs are merged as an attachment
+                    Attached a = attachments.computeIfAbsent(r.caseId(), k -> new Attached(new LinkedHashSet<>(), new LinkedHashSet<>()));
+                    a.readIds().addAll(r.violation().passageRefs());
+                    a.evidenceRefs().addAll(r.violation().evidenceRefs());
+                } else {
+                    Attached a = attachments.computeIfAbsent(r.caseId(), k -> new Attached(new LinkedHashSet<>(), new LinkedHashSet<>()));
+                    a.readIds().add(r.readId());
+                    if (r.evidenceRef() != null) a.evidenceRefs().add(r.evidenceRef());
                 }
-                if (inserts > 0) ins.executeBatch();
+            }
+            if (!openedRows.isEmpty()) execute(c, INSERT_CASES, json(g -> {
+                for (CaseRow r : openedRows.values()) newCase(g, r);
+            }));
+            if (!attachments.isEmpty()) execute(c, ATTACH, json(g -> {
                 for (Map.Entry<String, Attached> a : attachments.entrySet()) {
-                    upd.setArray(1, c.createArrayOf("text", a.getValue().readIds().toArray()));
-                    upd.setArray(2, c.createArrayOf("text", a.getValue().evidenceRefs().toArray()));
-                    upd.setString(3, a.getKey());
-                    upd.addBatch();
+                    g.writeStartObject();
+                    g.writeStringField("id", a.getKey());
+                    strings(g, "passage_refs", a.getValue().readIds());
+                    strings(g, "evidence_refs", a.getValue().evidenceRefs());
+                    g.writeEndObject();
                 }
-                if (!attachments.isEmpty()) upd.executeBatch();
+            }));
+        }
+
+        private static void newCase(JsonGenerator g, CaseRow r) throws IOException {
+            Violation v = r.violation();
+            g.writeStartObject();
+            g.writeStringField("id", v.id());
+            g.writeStringField("kind", v.kind().name());
+            g.writeStringField("plate", v.plate());
+            g.writeStringField("country", v.country());
+            g.writeStringField("zone_id", v.zoneId());
+            g.writeStringField("stage_id", v.stageId());
+            g.writeStringField("policy_id", v.policyId());
+            g.writeStringField("policy_version", v.policyVersion());
+            g.writeStringField("reason", v.reason());
+            g.writeStringField("explanation", v.explanation());
+            g.writeStringField("first_seen", v.firstSeen().toString());
+            g.writeStringField("decided_at", v.decidedAt().toString());
+            strings(g, "passage_refs", v.passageRefs());
+            strings(g, "evidence_refs", v.evidenceRefs());
+            g.writeStringField("camera_id", r.cameraId());
+            if (!Double.isNaN(r.confidence())) g.writeNumberField("confidence", r.confidence());
+            if (r.vehicleJson() != null) {
+                g.writeFieldName("vehicle");
+                g.writeRawValue(r.vehicleJson());
+            }
+            g.writeEndObject();
+        }
+
+        private static void strings(JsonGenerator g, String field, Iterable<String> values) throws IOException {
+            g.writeArrayFieldStart(field);
+            for (String s : values) g.writeString(s);
+            g.writeEndArray();
+        }
+
+        private interface Rows {
+            void write(JsonGenerator g) throws IOException;
+        }
+
+        /** A JSON array of the rows {@code rows} writes. */
+        private static String json(Rows rows) {
+            StringWriter out = new StringWriter();
+            try (JsonGenerator g = JSON.createGenerator(out)) {
+                g.writeStartArray();
+                rows.write(g);
+                g.writeEndArray();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e); // a StringWriter does not fail
+            }
+            return out.toString();
+        }
+
+        private static void execute(Connection c, String sql, String json) throws SQLException {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, json);
+                ps.executeUpdate();
             }
         }
     }

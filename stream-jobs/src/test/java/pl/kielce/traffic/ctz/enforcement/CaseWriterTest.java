@@ -121,6 +121,29 @@ class CaseWriterTest {
         }
     }
 
+    @Test
+    void oneFlushHoldsTheSameCaseTwiceAndTextThatNeedsEscaping() throws Exception {
+        String id = "ctz-cw-twice";
+        String explanation = "Pojazd \"diesel\" – Euro 4 \\ strefa: brak\nwjazdu ż";
+        Violation first = new Violation(id, Violation.Kind.VIOLATION, "TK12345", "PL", "kielce-centre", "stage-1", "kielce-sct",
+                "v1", "NON_COMPLIANT", explanation, EARLIER.minusMillis(300), List.of("read-1"), List.of(), EARLIER);
+        // the whole flush is one statement per kind of write: a case twice in it (a replay inside one buffer) must not
+        // make PostgreSQL refuse the statement ("cannot affect row a second time")
+        write(CaseRow.open(id, first, "KCE-CAM-01", Double.NaN, null),
+                CaseRow.open(id, violation(id, Violation.Kind.VIOLATION, "NON_COMPLIANT", "v1", "read-2", "sha256:bb", EARLIER),
+                        "KCE-CAM-01", 0.9, null));
+        try (Connection c = PostgisExtension.dataSource().getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT explanation, confidence, vehicle, passage_refs::text, evidence_refs::text "
+                     + "FROM ctz_cases WHERE id = '" + id + "'")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo(explanation);
+            assertThat(rs.getObject(2)).isNull();
+            assertThat(rs.getObject(3)).isNull();
+            assertThat(rs.getString(4)).isEqualTo("{read-1,read-2}");
+            assertThat(rs.getString(5)).isEqualTo("{sha256:bb}");
+        }
+    }
+
     /** The rows in one flush (one transaction), as the sink writes what it buffered between checkpoints. */
     private static void write(CaseRow... rows) throws Exception {
         try (JdbcSinks.CaseWriter w = new JdbcSinks.CaseWriter(PostgisExtension.jdbcUrl())) {
