@@ -37,32 +37,42 @@ import java.util.concurrent.atomic.AtomicInteger;
  * an UNAVAILABLE answer (retried by the job, then REVIEW), never an exception.
  *
  * <p>Batching: each thread takes the next plate asked for and the plates asked for within {@link #LINGER_NANOS}
- * (2 ms) after it, up to {@link #MAX_BATCH}, into one set of queries ({@code plate = ANY(array)}) — four statements
- * with the transaction, whether for one plate or 256 (seven until 2026-11-29: a statement per exemption register).
+ * (2 ms) after it, up to {@link #MAX_BATCH}, into one query ({@code plate = ANY(array)}, {@link #REGISTERS_SQL}),
+ * whether for one plate or 256 (four statements with the transaction, and seven before that, until 2026-11-29).
  * Without the short wait a batch was 13 plates on average in the enforcement benchmark (6,352 batches, 44,000
  * statements for 84,000 lookups); one query per plate with a correlated sub-query per exemption table, before that,
  * cost PostgreSQL 13–17 CPU-seconds per million reads, a third of the job's CPU. A lookup is a cache miss (a plate not
  * seen for a minute), so 2 ms more is nothing to the decision.
  */
 public final class JdbcRegisterClient implements RegisterClient {
-    /** Vehicle facts of the plates of the array parameter. */
-    static final String VEHICLES_SQL = "SELECT plate, category, fuel, euro_norm, production_year, first_registration, gross_mass_kg, "
-            + "historic, special_service FROM vehicle_register WHERE plate = ANY(?)";
     /**
-     * Entries of the plates of the array parameter (bound once per table) in the five exemption registers, one statement:
-     * (register, plate, from, to, kind or product, zones, tax-paying resident, date 1, date 2) — dates 1 and 2 are a card's
-     * validity, a resident's ownership start and birth date, an occasional entry's day. Most plates have no entry, so
-     * five statements (until 2026-11-29) cost five round trips and executor starts for nothing.
+     * Everything the registers hold about the plates of the array parameter (bound once per table), in one statement —
+     * so one snapshot, without a transaction around several (until 2026-11-29: BEGIN, a vehicle query, an exemption
+     * query, COMMIT per batch). One row per register entry:
+     * (register, plate, text 1–4, time 1–2, zones, flag, date 1–2, number 1–2):
+     * <ul>
+     *   <li>0 vehicle: category, fuel, Euro norm, special service; historic; first registration; production year, gross mass</li>
+     *   <li>1 disability card: dates = validity</li>
+     *   <li>2 resident: flag = tax-paying; dates = ownership start, owner's birth date</li>
+     *   <li>3 permit and 4 paid entry: text 1 = kind or product; times = validity; zones</li>
+     *   <li>5 occasional entry: date 1 = the day</li>
+     * </ul>
      */
-    static final String EXEMPTIONS_SQL = "SELECT 1, plate, NULL::timestamptz, NULL::timestamptz, NULL::text, NULL::text[], "
-            + "NULL::boolean, valid_from, valid_to FROM disability_cards WHERE plate = ANY(?) "
-            + "UNION ALL SELECT 2, plate, NULL, NULL, NULL, NULL, tax_paying_resident, owned_since, owner_birth_date "
-            + "FROM residents WHERE plate = ANY(?) "
-            + "UNION ALL SELECT 3, plate, valid_from, valid_to, kind, zone_ids, NULL, NULL, NULL FROM permits "
-            + "WHERE plate = ANY(?) AND valid_to > now() - interval '1 day' "
-            + "UNION ALL SELECT 4, plate, valid_from, valid_to, product, zone_ids, NULL, NULL, NULL FROM paid_entries "
-            + "WHERE plate = ANY(?) AND valid_to > now() - interval '1 day' "
-            + "UNION ALL SELECT 5, plate, NULL, NULL, NULL, NULL, NULL, day, NULL FROM occasional_entries WHERE plate = ANY(?)";
+    static final String REGISTERS_SQL = "SELECT 0, plate, category, fuel, euro_norm, special_service, NULL::timestamptz, "
+            + "NULL::timestamptz, NULL::text[], historic, first_registration, NULL::date, production_year::int, gross_mass_kg "
+            + "FROM vehicle_register WHERE plate = ANY(?) "
+            + "UNION ALL SELECT 1, plate, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, valid_from, valid_to, NULL, NULL "
+            + "FROM disability_cards WHERE plate = ANY(?) "
+            + "UNION ALL SELECT 2, plate, NULL, NULL, NULL, NULL, NULL, NULL, NULL, tax_paying_resident, owned_since, "
+            + "owner_birth_date, NULL, NULL FROM residents WHERE plate = ANY(?) "
+            + "UNION ALL SELECT 3, plate, kind, NULL, NULL, NULL, valid_from, valid_to, zone_ids, NULL, NULL, NULL, NULL, NULL "
+            + "FROM permits WHERE plate = ANY(?) AND valid_to > now() - interval '1 day' "
+            + "UNION ALL SELECT 4, plate, product, NULL, NULL, NULL, valid_from, valid_to, zone_ids, NULL, NULL, NULL, NULL, NULL "
+            + "FROM paid_entries WHERE plate = ANY(?) AND valid_to > now() - interval '1 day' "
+            + "UNION ALL SELECT 5, plate, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, day, NULL, NULL, NULL "
+            + "FROM occasional_entries WHERE plate = ANY(?)";
+    private static final int TABLES = 6;
+    private static final int VEHICLE = 0;
     private static final int CARD = 1, RESIDENT = 2, PERMIT = 3, PAYMENT = 4, OCCASIONAL = 5;
     /** Most plates in one batch. */
     static final int MAX_BATCH = 256;
@@ -131,10 +141,7 @@ public final class JdbcRegisterClient implements RegisterClient {
         for (Pending p; (p = waiting.poll()) != null; ) p.answer().complete(RegisterAnswer.unavailable("register client closed"));
     }
 
-    /**
-     * An answer for every plate of the batch (UNAVAILABLE for all when a query fails): one index lookup per register
-     * table for the whole batch, read in one read-only transaction so the registers are seen at one moment.
-     */
+    /** An answer for every plate of the batch (UNAVAILABLE for all when the query fails or a row is not understood). */
     private Map<String, RegisterAnswer> query(List<Pending> batch) {
         Set<String> plates = new LinkedHashSet<>();
         for (Pending p : batch) plates.add(p.plate());
@@ -144,12 +151,16 @@ public final class JdbcRegisterClient implements RegisterClient {
             java.sql.Array array = c.createArrayOf("text", plates.toArray());
             Map<String, VehicleFacts> vehicles = new HashMap<>();
             Map<String, PlateExemptions> exemptions = new HashMap<>();
-            try {
-                rows(c, VEHICLES_SQL, array, 1, rs -> vehicles.put(rs.getString(1), facts(rs)));
-                rows(c, EXEMPTIONS_SQL, array, 5, rs -> exemption(exemptions.computeIfAbsent(rs.getString(2), k -> new PlateExemptions()), rs));
-                c.commit();
+            try (PreparedStatement ps = c.prepareStatement(REGISTERS_SQL)) {
+                for (int i = 1; i <= TABLES; i++) ps.setArray(i, array);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        int register = rs.getInt(1);
+                        if (register == VEHICLE) vehicles.put(rs.getString(2), facts(rs));
+                        else exemption(exemptions.computeIfAbsent(rs.getString(2), k -> new PlateExemptions()), register, rs);
+                    }
+                }
             } catch (RuntimeException e) { // a row the domain refuses (e.g. a permit ending before it starts)
-                c.rollback();
                 for (String plate : plates) answers.put(plate, RegisterAnswer.unavailable("register row not understood: " + e.getMessage()));
                 return answers;
             }
@@ -165,45 +176,32 @@ public final class JdbcRegisterClient implements RegisterClient {
         return answers;
     }
 
-    private interface RowReader {
-        void read(ResultSet rs) throws SQLException;
-    }
-
-    /** Runs {@code sql} with the plates as its {@code parameters} parameters (all the same array). */
-    private static void rows(Connection c, String sql, java.sql.Array plates, int parameters, RowReader reader) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 1; i <= parameters; i++) ps.setArray(i, plates);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) reader.read(rs);
-            }
+    /** An exemption register's row of {@link #REGISTERS_SQL} into the plate's entries. */
+    private static void exemption(PlateExemptions e, int register, ResultSet rs) throws SQLException {
+        switch (register) {
+            case CARD -> e.card(rs.getDate(11).toLocalDate(), rs.getDate(12).toLocalDate());
+            case RESIDENT -> e.resident(new ResidentRegister.Resident(rs.getBoolean(10), date(rs.getDate(11)), date(rs.getDate(12))));
+            case PERMIT -> e.permit(new PermitRegister.Permit(rs.getString(2), rs.getString(3), rs.getTimestamp(7).toInstant(),
+                    rs.getTimestamp(8).toInstant(), zones(rs.getArray(9))));
+            case PAYMENT -> e.payment(new PaidEntryRegister.Payment(rs.getString(2), rs.getString(3), rs.getTimestamp(7).toInstant(),
+                    rs.getTimestamp(8).toInstant(), zones(rs.getArray(9))));
+            case OCCASIONAL -> e.occasionalDay(rs.getDate(11).toLocalDate());
+            default -> throw new IllegalStateException("unknown register " + register);
         }
     }
 
-    /** One row of {@link #EXEMPTIONS_SQL} into the plate's entries. */
-    private static void exemption(PlateExemptions e, ResultSet rs) throws SQLException {
-        switch (rs.getInt(1)) {
-            case CARD -> e.card(rs.getDate(8).toLocalDate(), rs.getDate(9).toLocalDate());
-            case RESIDENT -> e.resident(new ResidentRegister.Resident(rs.getBoolean(7), date(rs.getDate(8)), date(rs.getDate(9))));
-            case PERMIT -> e.permit(new PermitRegister.Permit(rs.getString(2), rs.getString(5), rs.getTimestamp(3).toInstant(),
-                    rs.getTimestamp(4).toInstant(), zones(rs.getArray(6))));
-            case PAYMENT -> e.payment(new PaidEntryRegister.Payment(rs.getString(2), rs.getString(5), rs.getTimestamp(3).toInstant(),
-                    rs.getTimestamp(4).toInstant(), zones(rs.getArray(6))));
-            case OCCASIONAL -> e.occasionalDay(rs.getDate(8).toLocalDate());
-            default -> throw new IllegalStateException("unknown register " + rs.getInt(1));
-        }
-    }
-
+    /** A vehicle row of {@link #REGISTERS_SQL} (columns by position: by name, each was a search of the row's columns). */
     static VehicleFacts facts(ResultSet rs) throws SQLException {
-        Date first = rs.getDate("first_registration");
+        Date first = rs.getDate(11);
         return VehicleFacts.builder()
-                .category(VehicleCategory.parse(rs.getString("category")).orElse(null))
-                .fuel(Fuel.parse(rs.getString("fuel")).orElse(null))
-                .euroNorm(EuroNorm.parse(rs.getString("euro_norm")).orElse(null))
-                .productionYear(rs.getInt("production_year"))
+                .category(VehicleCategory.parse(rs.getString(3)).orElse(null))
+                .fuel(Fuel.parse(rs.getString(4)).orElse(null))
+                .euroNorm(EuroNorm.parse(rs.getString(5)).orElse(null))
+                .specialService(ServiceKind.parse(rs.getString(6)).orElse(null))
+                .historic(rs.getBoolean(10))
                 .firstRegistration(first == null ? null : first.toLocalDate())
-                .grossMassKg(rs.getInt("gross_mass_kg"))
-                .historic(rs.getBoolean("historic"))
-                .specialService(ServiceKind.parse(rs.getString("special_service")).orElse(null))
+                .productionYear(rs.getInt(13))
+                .grossMassKg(rs.getInt(14))
                 .build();
     }
 
@@ -219,8 +217,7 @@ public final class JdbcRegisterClient implements RegisterClient {
         Connection c = connection.get();
         if (c == null || c.isClosed()) {
             c = DriverManager.getConnection(jdbcUrl);
-            c.setReadOnly(true);
-            c.setAutoCommit(false);
+            c.setReadOnly(true); // one statement per batch, in its own (read-only) transaction
             connection.set(c);
             synchronized (connections) {
                 connections.add(c);

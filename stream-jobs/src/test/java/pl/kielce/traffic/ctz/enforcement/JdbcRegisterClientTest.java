@@ -20,6 +20,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 class JdbcRegisterClientTest {
 
     @Test
+    void everyColumnOfEveryRegisterReachesTheAnswer() throws Exception {
+        try (Connection c = PostgisExtension.dataSource().getConnection(); Statement st = c.createStatement()) {
+            st.execute("INSERT INTO vehicle_register (plate, category, fuel, euro_norm, production_year, first_registration, "
+                    + "gross_mass_kg, historic, special_service) VALUES ('TQC1', 'N2', 'lpg', 'EURO_5', 2011, '2011-03-04', 7200, "
+                    + "true, 'fire-rescue') ON CONFLICT DO NOTHING");
+            st.execute("INSERT INTO residents (plate, tax_paying_resident, owned_since, owner_birth_date) "
+                    + "VALUES ('TQC1', false, '2019-05-06', '1951-07-08') ON CONFLICT DO NOTHING");
+        }
+        try (JdbcRegisterClient client = new JdbcRegisterClient(PostgisExtension.jdbcUrl(), 1)) {
+            RegisterAnswer a = client.lookup("TQC1").get(30, TimeUnit.SECONDS);
+            assertThat(a.status()).isEqualTo(RegisterAnswer.Status.FOUND);
+            var f = a.facts();
+            assertThat(f.category()).isEqualTo(pl.kielce.traffic.ctz.policy.VehicleCategory.N2);
+            assertThat(f.fuel()).isEqualTo(Fuel.LPG);
+            assertThat(f.euroNorm()).isEqualTo(EuroNorm.EURO_5);
+            assertThat(f.productionYear()).isEqualTo(2011);
+            assertThat(f.firstRegistration()).isEqualTo(java.time.LocalDate.of(2011, 3, 4));
+            assertThat(f.grossMassKg()).isEqualTo(7200);
+            assertThat(f.historic()).isTrue();
+            assertThat(f.specialService()).isEqualTo(pl.kielce.traffic.ctz.policy.ServiceKind.FIRE_RESCUE);
+            var resident = a.exemptions().toExemptions("TQC1").residents().find("TQC1").orElseThrow();
+            assertThat(resident.taxPayingResident()).isFalse();
+            assertThat(resident.ownedSince()).isEqualTo(java.time.LocalDate.of(2019, 5, 6));
+            assertThat(resident.ownerBirthDate()).isEqualTo(java.time.LocalDate.of(1951, 7, 8));
+        }
+    }
+
+    @Test
     void manyConcurrentLookupsAreBatchedAndEachPlateGetsItsOwnAnswer() throws Exception {
         try (Connection c = PostgisExtension.dataSource().getConnection(); Statement st = c.createStatement()) {
             st.execute("INSERT INTO vehicle_register (plate, category, fuel, euro_norm, production_year, gross_mass_kg, historic) "
