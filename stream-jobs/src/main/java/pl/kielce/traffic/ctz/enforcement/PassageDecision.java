@@ -39,6 +39,12 @@ public record PassageDecision(Outcome outcome, String reason, String explanation
 
     /** Turns the engine's answer into the job's, applying the rule "registers unavailable → REVIEW". */
     public static PassageDecision of(Decision d, RegisterAnswer answer, String zoneKey, ZoneId timeZone) {
+        LocalDate day = LocalDate.ofInstant(d.at(), timeZone);
+        return of(d, answer, zoneKey, day, day.plusDays(1).atStartOfDay(timeZone).toInstant());
+    }
+
+    /** {@link #of(Decision, RegisterAnswer, String, ZoneId)} with the local day of the decision and its end known. */
+    public static PassageDecision of(Decision d, RegisterAnswer answer, String zoneKey, LocalDate day, Instant dayEnd) {
         Outcome outcome = d.outcome();
         String reason = d.reason().name();
         if (!answer.available() && outcome != Outcome.ALLOWED) {
@@ -53,8 +59,6 @@ public record PassageDecision(Outcome outcome, String reason, String explanation
                     + answer.detail() + "), so no violation can be established. Engine without register facts: " + d.explanation()
                     : d.explanation();
         }
-        LocalDate day = LocalDate.ofInstant(d.at(), timeZone);
-        Instant dayEnd = day.plusDays(1).atStartOfDay(timeZone).toInstant();
         String zone = d.zoneId() != null ? d.zoneId() : zoneKey;
         String stage = d.stageId() != null ? d.stageId() : "none";
         return new PassageDecision(outcome, reason, explanation, zone, stage, d.policyId(), d.policyVersion(), day, dayEnd,
