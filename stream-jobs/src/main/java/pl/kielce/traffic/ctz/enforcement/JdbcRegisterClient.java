@@ -120,12 +120,10 @@ public final class JdbcRegisterClient implements RegisterClient {
         while (!Thread.currentThread().isInterrupted()) {
             try {
                 batch.add(waiting.take());
-                long until = System.nanoTime() + LINGER_NANOS;
-                for (long left = LINGER_NANOS; batch.size() < MAX_BATCH && left > 0; left = until - System.nanoTime()) {
-                    waiting.drainTo(batch, MAX_BATCH - batch.size());
-                    Pending more = batch.size() < MAX_BATCH ? waiting.poll(left, TimeUnit.NANOSECONDS) : null;
-                    if (more != null) batch.add(more);
-                }
+                // the linger is one sleep, then whatever came meanwhile: a timed poll per plate woke this thread (and
+                // made the asking task thread signal it) once per plate — up to MAX_BATCH times per batch
+                if (waiting.size() < MAX_BATCH - 1) TimeUnit.NANOSECONDS.sleep(LINGER_NANOS);
+                waiting.drainTo(batch, MAX_BATCH - batch.size());
             } catch (InterruptedException e) {
                 for (Pending p : batch) p.answer().complete(RegisterAnswer.unavailable("register client closed"));
                 break;
