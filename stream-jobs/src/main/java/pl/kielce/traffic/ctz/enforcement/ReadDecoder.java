@@ -4,6 +4,9 @@ import pl.kielce.traffic.events.AnprRead;
 import pl.kielce.traffic.events.Decoded;
 import pl.kielce.traffic.events.EventCodec;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -121,6 +124,31 @@ final class ReadDecoder {
         return out;
     }
 
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+
+    /**
+     * The index of the first byte from {@code k} on that may end or spoil a plain string — a quote, a backslash, a
+     * control character, DEL or a non-ASCII byte — looking at eight bytes at a time ({@code b.length} or a little before
+     * it when there is none). Never past such a byte; the byte loop after it decides exactly.
+     */
+    static int skipPlain(byte[] b, int k) {
+        for (; k + 8 <= b.length; k += 8) {
+            long w = (long) LONGS.get(b, k);
+            long special = zeroByte(w ^ ('"' * ONES)) | zeroByte(w ^ ('\\' * ONES)) | zeroByte(w ^ (0x7f * ONES))
+                    | ((w - 0x20 * ONES) & ~w & HIGHS) // below 0x20 (the lowest such byte is exact)
+                    | (w & HIGHS); // not ASCII
+            if (special != 0) return k + (Long.numberOfTrailingZeros(special) >>> 3);
+        }
+        return k;
+    }
+
+    /** The high bit of each zero byte of {@code v} (the lowest one exact; bytes above it may be flagged too). */
+    private static long zeroByte(long v) {
+        return (v - ONES) & ~v & HIGHS;
+    }
+
     /** One pass over one value; every method returns a "not plain" marker instead of throwing. */
     private static final class Scan {
         private final byte[] b;
@@ -207,7 +235,7 @@ final class ReadDecoder {
         /** A string of printable ASCII without escapes at {@code i}; sets {@code from, to}. */
         private boolean string() {
             if (b[i] != '"') return false;
-            int k = i + 1;
+            int k = skipPlain(b, i + 1);
             for (byte c = b[k]; c != '"'; c = b[++k]) {
                 if (c < 0x20 || c == '\\' || c == 0x7f) return false; // escapes, control and non-ASCII bytes: the codec
             }

@@ -80,6 +80,24 @@ class ReadDecoderTest {
             "{}", "{\"readId\":", "[]", "null", "not json", "");
 
     @Test
+    void theEightBytesAtATimeSkipStopsAtTheFirstByteThatMayEndOrSpoilAString() {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(7);
+        byte[] specials = {'"', '\\', 0x7f, 0x00, 0x1f, (byte) 0x80, (byte) 0xc5, (byte) 0xff};
+        for (int round = 0; round < 20_000; round++) {
+            byte[] b = new byte[rnd.nextInt(1, 40)];
+            for (int j = 0; j < b.length; j++) {
+                b[j] = rnd.nextInt(6) == 0 ? specials[rnd.nextInt(specials.length)] : (byte) rnd.nextInt(0x20, 0x7f);
+            }
+            int k = rnd.nextInt(b.length);
+            int first = k;
+            while (first < b.length && b[first] >= 0x20 && b[first] != '"' && b[first] != '\\' && b[first] != 0x7f) first++;
+            int skipped = ReadDecoder.skipPlain(b, k);
+            assertThat(skipped).as("round %d", round).isBetween(k, first);
+            assertThat(skipped == first || first - skipped < 8).as("round %d: stops only in the last eight bytes", round).isTrue();
+        }
+    }
+
+    @Test
     void sameAnswerAsTheCodecForEveryCase() {
         for (String json : CASES) {
             byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
