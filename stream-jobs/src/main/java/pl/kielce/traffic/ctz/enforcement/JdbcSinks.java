@@ -188,14 +188,12 @@ public final class JdbcSinks {
             Map<String, CaseRow> openedRows = new LinkedHashMap<>();
             Map<String, Attached> attachments = new LinkedHashMap<>();
             for (CaseRow r : rows) {
-                if (r.isNewCase() && !openedRows.containsKey(r.caseId())) {
-                    openedRows.put(r.caseId(), r);
-                } else if (r.isNewCase()) { // the same case opened twice in one flush: its refs are merged as an attachment
-                    Attached a = attachments.computeIfAbsent(r.caseId(), k -> new Attached(new LinkedHashSet<>(), new LinkedHashSet<>()));
+                if (r.isNewCase() && openedRows.putIfAbsent(r.caseId(), r) == null) continue;
+                Attached a = attachments.computeIfAbsent(r.caseId(), k -> new Attached(new LinkedHashSet<>(), new LinkedHashSet<>()));
+                if (r.isNewCase()) { // the same case opened twice in one flush: its refs are merged as an attachment
                     a.readIds().addAll(r.violation().passageRefs());
                     a.evidenceRefs().addAll(r.violation().evidenceRefs());
                 } else {
-                    Attached a = attachments.computeIfAbsent(r.caseId(), k -> new Attached(new LinkedHashSet<>(), new LinkedHashSet<>()));
                     a.readIds().add(r.readId());
                     if (r.evidenceRef() != null) a.evidenceRefs().add(r.evidenceRef());
                 }
