@@ -60,7 +60,7 @@ final class CtzFixtures {
         String yaml = files.get("policy.yaml");
         String withoutOccasional = yaml.replaceAll("(?s)\\n  - id: occasional-entries\\n.*?daysPerYear: 6\\n", "\n");
         if (withoutOccasional.equals(yaml)) throw new IllegalStateException("the Kielce pack changed: no occasional-entries block");
-        files.put("policy.yaml", withoutOccasional.replace("version: \"2026.11-illustrative\"", "version: \"" + version + "\""));
+        files.put("policy.yaml", withoutOccasional.replaceFirst("(?m)^version: .*$", "version: \"" + version + "\""));
         return files;
     }
 

@@ -9,6 +9,7 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,27 @@ class KielcePackTest {
 
     @BeforeAll
     static void load() { kielce = CityPacks.load("kielce"); }
+
+    /**
+     * The pack's version is what every decision quotes, so two different packs must never share one: the digest of
+     * the policy and the zone and camera files it names is recorded here per version. A change to them without
+     * a new version fails this test (it happened once: the review threshold went from 0.90 to 0.80 under the same
+     * version, so decisions under either rule carried the same version).
+     */
+    @Test
+    void theVersionChangesWhenThePackDoes() throws Exception {
+        Map<String, String> digestByVersion = Map.of(
+                "2026.11.1-illustrative", "80808beb99b5b9297a61df6cc35b701905bbd7e577f678750529933a620b0afd");
+        java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+        Map<String, String> files = CityPacks.strings("kielce");
+        for (String name : java.util.List.of("policy.yaml", "zones.geojson", "cameras.geojson")) {
+            sha.update((name + '\0' + files.get(name) + '\0').getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        String digest = java.util.HexFormat.of().formatHex(sha.digest());
+        assertThat(digest).as("cities/kielce has changed but its version (%s) has not: raise `version` in policy.yaml "
+                + "(decisions quote it), then record the new version and digest %s here", kielce.version(), digest)
+                .isEqualTo(digestByVersion.get(kielce.version()));
+    }
 
     @Test
     void packLoadsWithThreeIllustrativeStagesAndTheCameras() {
@@ -89,7 +111,7 @@ class KielcePackTest {
     void explanationNamesPolicyStageRuleAndFactsButNeverThePlate() {
         Decision d = kielce.decide(PassageFacts.of("KCE-CAM-01", "TK12345"), OLD_DIESEL, Exemptions.none(), at(STAGE1));
         assertThat(d.explanation())
-                .contains("VIOLATION (s1-diesel)", "kielce-sct", "2026.11-illustrative", "(illustrative)", "stage-1", "kielce-centre",
+                .contains("VIOLATION (s1-diesel)", "kielce-sct", "2026.11.1-illustrative", "(illustrative)", "stage-1", "kielce-centre",
                         "KCE-CAM-01", "2027-08-02T10:15:00+02:00", "Euro 4 or newer or built ≥ 2006", "euroNorm=Euro 3", "productionYear=2003")
                 .doesNotContain("TK12345");
         assertThat(d.facts()).containsEntry("fuel", "diesel").containsEntry("euroNorm", "Euro 3").doesNotContainValue("TK12345");
@@ -99,7 +121,7 @@ class KielcePackTest {
     void explanationInPolish() {
         Decision d = kielce.decide(PassageFacts.of("KCE-CAM-01", "TK12345"), OLD_DIESEL, Exemptions.none(), at(STAGE1));
         assertThat(d.explanationPl()).startsWith("NARUSZENIE (s1-diesel): pojazd nie spełnia wymagania i nie przysługuje mu zwolnienie. "
-                        + "Polityka kielce-sct wersja 2026.11-illustrative (poglądowa), etap stage-1")
+                        + "Polityka kielce-sct wersja 2026.11.1-illustrative (poglądowa), etap stage-1")
                 .contains("Wymaganie s1-diesel: M1, M2, M3, N1, N2, N3 · olej napędowy: Euro 4 lub nowsza albo rok produkcji ≥ 2006.",
                         "norma Euro 3; rok produkcji 2003")
                 .doesNotContain("TK12345");

@@ -395,7 +395,7 @@ public final class CtzBench {
         String y = files.get("policy.yaml")
                 .replaceAll("(?s)\\n  - id: occasional-entries\\n.*?daysPerYear: 6\\n", "\n")
                 .replace("validFrom: 2027-07-01", "validFrom: 2026-01-01")
-                .replace("version: \"2026.11-illustrative\"", "version: \"bench\"");
+                .replaceFirst("(?m)^version: .*$", "version: \"bench\"");
         files.put("policy.yaml", y);
         return files;
     }

@@ -24,11 +24,11 @@ class PolicyCliTest {
     @Test
     void validateGoodAndBadPacks(@TempDir Path tmp) throws Exception {
         assertThat(run("validate", CityPacks.dir("kielce").toString())).isZero();
-        assertThat(out()).contains("OK", "policy kielce-sct version 2026.11-illustrative (illustrative)", "3 stage(s)", "13 camera(s)");
+        assertThat(out()).contains("OK", "policy kielce-sct version 2026.11.1-illustrative (illustrative)", "3 stage(s)", "13 camera(s)");
         for (String f : new String[] {"policy.yaml", "zones.geojson", "cameras.geojson"}) Files.copy(CityPacks.dir("kielce").resolve(f), tmp.resolve(f));
         Files.writeString(tmp.resolve("policy.yaml"), Files.readString(tmp.resolve("policy.yaml")).replace("minEuro: Euro 4", "minEuro: Euro four"));
         assertThat(run("validate", tmp.toString())).isEqualTo(1);
-        assertThat(err()).contains("2 problem(s)", "policy.yaml:36: stages[0] \"stage-1\".requirements[1] \"s1-diesel\".minEuro: \"Euro four\" is not a Euro norm.");
+        assertThat(err()).contains("2 problem(s)", "policy.yaml:38: stages[0] \"stage-1\".requirements[1] \"s1-diesel\".minEuro: \"Euro four\" is not a Euro norm.");
     }
 
     @Test

@@ -97,7 +97,7 @@ class MalformedPackTest {
 
     @Test
     void yamlSyntaxError() {
-        List<String> p = problems("policy.yaml", "version: \"2026.11-illustrative\"", "version: \"2026.11-illustrative");
+        List<String> p = problems("policy.yaml", "version: \"2026.11.1-illustrative\"", "version: \"2026.11.1-illustrative");
         assertThat(p).hasSize(1);
         assertThat(p.get(0)).startsWith("policy.yaml:").contains("(syntax): the file cannot be read")
                 .endsWith("Fix: check indentation, colons and quotes on this line and the one above it");
