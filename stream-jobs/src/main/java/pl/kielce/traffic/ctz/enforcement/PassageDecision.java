@@ -7,7 +7,6 @@ import pl.kielce.traffic.ctz.policy.VehicleFacts;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.UUID;
 
 /**
@@ -37,13 +36,10 @@ public record PassageDecision(Outcome outcome, String reason, String explanation
         return outcome == Outcome.VIOLATION || outcome == Outcome.REVIEW;
     }
 
-    /** Turns the engine's answer into the job's, applying the rule "registers unavailable → REVIEW". */
-    public static PassageDecision of(Decision d, RegisterAnswer answer, String zoneKey, ZoneId timeZone) {
-        LocalDate day = LocalDate.ofInstant(d.at(), timeZone);
-        return of(d, answer, zoneKey, day, day.plusDays(1).atStartOfDay(timeZone).toInstant());
-    }
-
-    /** {@link #of(Decision, RegisterAnswer, String, ZoneId)} with the local day of the decision and its end known. */
+    /**
+     * Turns the engine's answer into the job's, applying the rule "registers unavailable → REVIEW"; {@code day} is the
+     * local day of the decision in the policy's time zone and {@code dayEnd} when it ends.
+     */
     public static PassageDecision of(Decision d, RegisterAnswer answer, String zoneKey, LocalDate day, Instant dayEnd) {
         Outcome outcome = d.outcome();
         String reason = d.reason().name();
