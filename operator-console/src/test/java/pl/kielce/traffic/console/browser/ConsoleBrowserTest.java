@@ -172,8 +172,9 @@ class ConsoleBrowserTest {
         assertThat(((org.openqa.selenium.JavascriptExecutor) driver).executeScript("return window.mapErrors.join('\\n')")).isEqualTo("");
         // the intersections (from intersections.geojson) are listed; Enter on one opens its popup with the live flows
         WebDriverWait live = new WebDriverWait(driver, Duration.ofSeconds(40));
+        // the list is re-rendered with live states: a button may be replaced or not yet laid out when it is found
         live.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-        live.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        live.ignoring(org.openqa.selenium.ElementNotInteractableException.class);
         live.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#intersection-list li"), 2));
         live.until(d -> {
             d.findElement(By.cssSelector("#intersection-list li[data-intersection='KI-IXW-SOLID'] button")).sendKeys(Keys.ENTER);
